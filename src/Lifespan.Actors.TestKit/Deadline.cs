@@ -1,0 +1,28 @@
+namespace Lifespan.Actors.TestKit;
+
+/// <summary>The deadline of the innermost <c>WithinAsync</c> block of this async flow, shared by the expectations inside it.</summary>
+internal static class Deadline
+{
+    private static readonly AsyncLocal<DateTimeOffset?> s_current = new();
+
+    public static DateTimeOffset? Current
+    {
+        get => s_current.Value;
+        set => s_current.Value = value;
+    }
+
+    /// <summary>Time left in the innermost <c>WithinAsync</c>, or <see langword="null"/> outside of one.</summary>
+    public static TimeSpan? Remaining =>
+        Current is { } d ? (d - DateTimeOffset.UtcNow) is var r && r > TimeSpan.Zero ? r : TimeSpan.Zero : null;
+
+    /// <summary>
+    /// The timeout for an expectation: the explicit one (dilated), else the time left in the enclosing block,
+    /// else the dilated default; never past the enclosing block's deadline.
+    /// </summary>
+    public static TimeSpan Resolve(TimeSpan? explicitTimeout, TestKitOptions options)
+    {
+        var remaining = Remaining;
+        var timeout = explicitTimeout is { } t ? options.Dilate(t) : remaining ?? options.Dilate(options.DefaultTimeout);
+        return remaining is { } r && r < timeout ? r : timeout;
+    }
+}

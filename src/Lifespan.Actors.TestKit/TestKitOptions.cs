@@ -1,0 +1,36 @@
+namespace Lifespan.Actors.TestKit;
+
+/// <summary>Settings of a <see cref="TestKit"/>.</summary>
+public sealed class TestKitOptions
+{
+    /// <summary>The environment variable that overrides <see cref="TimeFactor"/> (for slow CI machines).</summary>
+    public const string TimeFactorVariable = "LIFESPAN_TEST_TIME_FACTOR";
+
+    /// <summary>
+    /// Multiplies every timeout the TestKit uses (defaults and explicit ones). Default 1, or the value of
+    /// <see cref="TimeFactorVariable"/> when it is set.
+    /// </summary>
+    public double TimeFactor { get; set; } = ReadTimeFactor();
+
+    /// <summary>The timeout of an expectation that names none, before dilation. Default 3 seconds.</summary>
+    public TimeSpan DefaultTimeout { get; set; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>How long the end of a test waits for its actor system to terminate, before dilation. Default 10 seconds.</summary>
+    public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Changes the options of each test's actor system before it is created.</summary>
+    public Action<ActorSystemOptions>? ConfigureSystem { get; set; }
+
+    internal TimeSpan Dilate(TimeSpan duration)
+    {
+        if (TimeFactor <= 0 || double.IsNaN(TimeFactor))
+        {
+            throw new InvalidOperationException($"TestKitOptions.TimeFactor must be positive; it is {TimeFactor}.");
+        }
+
+        return duration == Timeout.InfiniteTimeSpan ? duration : duration * TimeFactor;
+    }
+
+    private static double ReadTimeFactor() =>
+        double.TryParse(Environment.GetEnvironmentVariable(TimeFactorVariable), System.Globalization.CultureInfo.InvariantCulture, out var f) && f > 0 ? f : 1.0;
+}

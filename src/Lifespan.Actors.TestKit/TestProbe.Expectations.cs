@@ -1,0 +1,78 @@
+namespace Lifespan.Actors.TestKit;
+
+/// <summary>Expectations about the messages a probe receives.</summary>
+public sealed partial class TestProbe
+{
+    /// <summary>Expects the next message to be a <typeparamref name="T"/> (matching <paramref name="predicate"/>) and returns it.</summary>
+    public async Task<T> ExpectMsgAsync<T>(Predicate<T>? predicate = null, TimeSpan? timeout = null, string? hint = null)
+    {
+        var wait = Deadline.Resolve(timeout, _options);
+        var what = hint ?? (predicate is null ? typeof(T).Name : $"{typeof(T).Name} matching the predicate");
+        var item = await TryReadAsync(wait).ConfigureAwait(false)
+            ?? throw new TestKitException($"Expected {what} within {wait} but no message arrived.");
+        if (item.Message is T typed && (predicate is null || predicate(typed)))
+        {
+            return typed;
+        }
+
+        throw new TestKitException($"Expected {what} but received {Describe(item)}.");
+    }
+
+    /// <summary>Expects the next message to equal <paramref name="expected"/>.</summary>
+    public Task<T> ExpectMsgAsync<T>(T expected, TimeSpan? timeout = null) where T : notnull =>
+        ExpectMsgAsync<T>(m => Equals(m, expected), timeout, $"{typeof(T).Name} {Show(expected)}");
+
+    /// <summary>Expects no message for <paramref name="duration"/> (dilated; default 100 ms).</summary>
+    public async Task ExpectNoMsgAsync(TimeSpan? duration = null)
+    {
+        var wait = Deadline.Resolve(duration ?? TimeSpan.FromMilliseconds(100), _options);
+        if (await TryReadAsync(wait).ConfigureAwait(false) is { } item)
+        {
+            throw new TestKitException($"Expected no message for {wait} but received {Describe(item)}.");
+        }
+    }
+
+    /// <summary>Receives exactly <paramref name="count"/> messages of any type within <paramref name="timeout"/> in all.</summary>
+    public async Task<IReadOnlyList<object>> ReceiveNAsync(int count, TimeSpan? timeout = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        var wait = Deadline.Resolve(timeout, _options);
+        var deadline = DateTimeOffset.UtcNow + wait;
+        var messages = new List<object>(count);
+        while (messages.Count < count)
+        {
+            var left = deadline - DateTimeOffset.UtcNow;
+            var item = await TryReadAsync(left > TimeSpan.Zero ? left : TimeSpan.Zero).ConfigureAwait(false)
+                ?? throw new TestKitException($"Expected {count} messages within {wait} but received {messages.Count}: [{string.Join(", ", messages.Select(Show))}].");
+            messages.Add(item.Message);
+        }
+
+        return messages;
+    }
+
+    /// <summary>Skips messages until one satisfies <paramref name="isTheOne"/>, and returns it.</summary>
+    public async Task<object> FishForMessageAsync(Predicate<object> isTheOne, TimeSpan? timeout = null, string? hint = null)
+    {
+        ArgumentNullException.ThrowIfNull(isTheOne);
+        var wait = Deadline.Resolve(timeout, _options);
+        var deadline = DateTimeOffset.UtcNow + wait;
+        var skipped = new List<string>();
+        while (true)
+        {
+            var left = deadline - DateTimeOffset.UtcNow;
+            var item = await TryReadAsync(left > TimeSpan.Zero ? left : TimeSpan.Zero).ConfigureAwait(false)
+                ?? throw new TestKitException(
+                    $"Fished for {hint ?? "a matching message"} for {wait} without success; skipped {skipped.Count}: [{string.Join(", ", skipped)}].");
+            if (isTheOne(item.Message))
+            {
+                return item.Message;
+            }
+
+            skipped.Add(Describe(item));
+        }
+    }
+
+    /// <summary>Skips messages until a <typeparamref name="T"/> satisfying <paramref name="predicate"/> arrives, and returns it.</summary>
+    public async Task<T> FishForMessageAsync<T>(Predicate<T>? predicate = null, TimeSpan? timeout = null) =>
+        (T)await FishForMessageAsync(m => m is T t && (predicate is null || predicate(t)), timeout, typeof(T).Name).ConfigureAwait(false);
+}

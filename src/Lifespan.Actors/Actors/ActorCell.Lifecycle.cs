@@ -1,0 +1,178 @@
+namespace Lifespan.Actors;
+
+/// <summary>Start, restart and stop, in Akka's order: children stop first, then <c>PostStop</c>, then parent and watchers hear of it.</summary>
+internal sealed partial class ActorCell
+{
+    private void HandleCreate()
+    {
+        try
+        {
+            NewActor();
+            _state = StateRunning;
+            _actor!.PreStartInternal();
+        }
+        catch (Exception ex)
+        {
+            _state = StateRunning;
+            HandleInvokeFailure(InitializationFailure(ex, "start"), message: null);
+        }
+    }
+
+    private ActorInitializationException InitializationFailure(Exception ex, string what) =>
+        ex as ActorInitializationException ??
+        new ActorInitializationException(Path, $"Actor {Path} failed to {what}: {ex.GetType().Name}: {ex.Message}", ex);
+
+    private void HandleRecreate(Exception cause)
+    {
+        if (_state >= StateTerminating)
+        {
+            return;
+        }
+
+        _state = StateRecreating;
+        var failed = _actor;
+        if (failed is not null)
+        {
+            try
+            {
+                failed.PreRestartInternal(cause, _extras?.FailedMessage);
+            }
+            catch (Exception ex)
+            {
+                KernelLog.HookFailed(Log, Path, "PreRestart", ex);
+            }
+        }
+
+        _extras?.Timers?.CancelAll();
+        CancelReceiveTimeout();
+        CancelIncarnation();
+        UnstashAllInto(front: true);
+        Extras.RecreateCause = cause;
+        TryFinishRecreate();
+    }
+
+    private void TryFinishRecreate()
+    {
+        if (_state != StateRecreating)
+        {
+            return;
+        }
+
+        lock (this)
+        {
+            if (_extras?.StoppingChildren is { Count: > 0 })
+            {
+                return;
+            }
+        }
+
+        var cause = _extras!.RecreateCause!;
+        _extras.RecreateCause = null;
+        _extras.FailedMessage = null;
+        _state = StateRunning;
+        System.Metrics.ActorRestarted();
+        try
+        {
+            NewActor();
+            _actor!.PostRestartInternal(cause);
+        }
+        catch (Exception ex)
+        {
+            HandleInvokeFailure(InitializationFailure(ex, "restart"), message: null);
+            return;
+        }
+
+        Mailbox.Resume(Mailbox.Suspension.AwaitingSupervisor);
+    }
+
+    private void HandleTerminate()
+    {
+        if (_state >= StateTerminating)
+        {
+            return;
+        }
+
+        _state = StateTerminating;
+        Mailbox.Suspend(Mailbox.Suspension.Stopping);
+        _extras?.Timers?.CancelAll();
+        CancelReceiveTimeout();
+        CancelIncarnation();
+        StopAllChildren();
+
+        if (_extras?.PendingAsync is { } pending)
+        {
+            _extras.AsyncStopTimer = System.Options.TimeProvider.CreateTimer(
+                static s => { var (cell, task) = ((ActorCell, Task))s!; cell.SelfRef.SendSystemMessage(new AsyncHandlerStopTimedOut(task)); },
+                (this, pending),
+                System.Options.HandlerStopTimeout,
+                Timeout.InfiniteTimeSpan);
+        }
+
+        TryFinishTerminate();
+    }
+
+    private void HandleAsyncStopTimedOut(Task task)
+    {
+        if (_extras is null || !ReferenceEquals(_extras.PendingAsync, task))
+        {
+            return;
+        }
+
+        KernelLog.HandlerIgnoredCancellation(Log, Path, System.Options.HandlerStopTimeout);
+        _extras.PendingAsync = null;
+        _extras.AsyncStopTimer?.Dispose();
+        _extras.AsyncStopTimer = null;
+        ClearCurrent();
+        TryFinishTerminate();
+    }
+
+    private void TryFinishTerminate()
+    {
+        if (_state != StateTerminating || ChildCount > 0 || _extras?.PendingAsync is not null)
+        {
+            return;
+        }
+
+        FinishTerminate();
+    }
+
+    private void FinishTerminate()
+    {
+        _state = StateTerminated;
+        var actor = _actor;
+        if (actor is not null)
+        {
+            try
+            {
+                actor.PostStopInternal();
+            }
+            catch (Exception ex)
+            {
+                KernelLog.HookFailed(Log, Path, "PostStop", ex);
+            }
+        }
+
+        UnstashAllInto(front: false);
+        if (_extras?.Unstashed is { Count: > 0 } unstashed)
+        {
+            foreach (var e in unstashed)
+            {
+                System.DeadLetterSink.Publish(e.Message, e.Sender, SelfRef);
+            }
+
+            unstashed.Clear();
+        }
+
+        Mailbox.Close();
+        ParentRef?.SendSystemMessage(new DeathWatchNotification(SelfRef));
+        NotifyWatchersAndUnwatch();
+
+        _actor = null;
+        ClearCurrent();
+        System.Metrics.ActorStopped();
+        if (ParentRef is null)
+        {
+            System.OnRootTerminated();
+        }
+    }
+}

@@ -1,0 +1,95 @@
+namespace Lifespan.Actors;
+
+/// <summary>Failing, and deciding for failed children.</summary>
+internal sealed partial class ActorCell
+{
+    /// <summary>This actor failed: hold its user messages and ask the parent what to do. The failing message is dropped.</summary>
+    private void HandleInvokeFailure(Exception cause, object? message)
+    {
+        ClearCurrent();
+        if (_state >= StateTerminating)
+        {
+            KernelLog.FailedWhileStopping(Log, Path, cause);
+            return;
+        }
+
+        Mailbox.Suspend(Mailbox.Suspension.AwaitingSupervisor);
+        Extras.FailedMessage = message;
+        if (ParentRef is null)
+        {
+            KernelLog.ActorFailed(Log, Path, Directive.Stop, cause);
+            HandleTerminate();
+            return;
+        }
+
+        ParentRef.SendSystemMessage(new Failed(SelfRef, cause));
+    }
+
+    private void HandleFailed(Failed failed)
+    {
+        if (failed.Child is not LocalActorRef { Cell: var child } || !IsChild(child))
+        {
+            return;
+        }
+
+        if (_state >= StateTerminating)
+        {
+            return;   // the child is being stopped with us
+        }
+
+        var strategy = _actor?.SupervisorStrategyInternal() ?? Props.SupervisorStrategy ?? SupervisorStrategy.Default;
+        Directive directive;
+        try
+        {
+            directive = strategy.Decide(failed.Cause);
+        }
+        catch (Exception ex)
+        {
+            KernelLog.DeciderFailed(Log, Path, ex);
+            directive = Directive.Escalate;
+        }
+
+        if (directive == Directive.Restart && !strategy.RequestRestartPermission(child, System.Options.TimeProvider))
+        {
+            directive = Directive.Stop;
+        }
+
+        KernelLog.ActorFailed(Log, child.Path, directive, failed.Cause);
+        switch (directive)
+        {
+            case Directive.Resume:
+                child.SelfRef.SendSystemMessage(new Resume());
+                break;
+            case Directive.Restart:
+                child.SelfRef.SendSystemMessage(new Recreate(failed.Cause));
+                break;
+            case Directive.Stop:
+                Stop(child.SelfRef);
+                break;
+            default:
+                (Extras.EscalatedChildren ??= []).Add(child.SelfRef);
+                HandleInvokeFailure(failed.Cause, message: null);
+                break;
+        }
+    }
+
+    private void HandleResume()
+    {
+        if (_state >= StateTerminating)
+        {
+            return;
+        }
+
+        Mailbox.Resume(Mailbox.Suspension.AwaitingSupervisor);
+        _extras?.FailedMessage = null;
+        if (_extras?.EscalatedChildren is { Count: > 0 } escalated)
+        {
+            foreach (var child in escalated)
+            {
+                child.SendSystemMessage(new Resume());
+            }
+
+            escalated.Clear();
+        }
+    }
+}

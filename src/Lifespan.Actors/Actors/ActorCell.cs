@@ -1,0 +1,312 @@
+using Microsoft.Extensions.Logging;
+
+namespace Lifespan.Actors;
+
+/// <summary>
+/// The runtime side of one actor: its mailbox, its current message, its children and watchers, and the
+/// instance of the user's actor class (replaced on restart). The cell is also the actor's
+/// <see cref="IActorContext"/>; its state lives in fields, not in thread-locals, so <c>Self</c>,
+/// <c>Sender</c> and <c>Context</c> stay right after any <c>await</c>, with or without <c>ConfigureAwait(false)</c>.
+/// </summary>
+internal sealed partial class ActorCell : IActorContext, IStash
+{
+    private const int StateCreating = 0, StateRunning = 1, StateRecreating = 2, StateTerminating = 3, StateTerminated = 4;
+
+    [ThreadStatic] private static ActorCell? t_running;
+    [ThreadStatic] private static ActorCell? t_constructing;
+    private static readonly AsyncLocal<ActorCell?> s_asyncCurrent = new();
+
+    private readonly string _name;
+    private ActorPath? _path;
+    private ReceiveActor? _actor;
+    private object? _currentMessage;
+    private InternalActorRef? _currentSender;
+    private volatile int _state;
+    private Dictionary<string, ActorCell>? _children;
+    private CellExtras? _extras;
+
+    public ActorCell(ActorSystem system, Props props, InternalActorRef? parent, string name)
+    {
+        System = system;
+        Props = props;
+        ParentRef = parent;
+        _name = name;
+        SelfRef = new LocalActorRef(this);
+        Mailbox = new Mailbox(this);
+    }
+
+    /// <summary>The actor whose code runs on this thread or in this async flow, if any.</summary>
+    public static ActorCell? Current => s_asyncCurrent.Value ?? t_running;
+
+    /// <summary>The cell whose actor is being constructed on this thread.</summary>
+    public static ActorCell? Constructing => t_constructing;
+
+    public ActorSystem System { get; }
+
+    public Props Props { get; }
+
+    public InternalActorRef? ParentRef { get; }
+
+    public LocalActorRef SelfRef { get; }
+
+    public Mailbox Mailbox { get; }
+
+    public string Name => _name;
+
+    public ActorPath Path => _path ??= ParentRef is null ? ActorPath.CreateRoot(System.Name) : ParentRef.Path.Child(_name);
+
+    public bool IsTerminated => Mailbox.IsClosed;
+
+    public bool HasUnstashed => _extras?.Unstashed is { Count: > 0 };
+
+    internal object? CurrentMessage => _currentMessage;
+
+    internal ReceiveActor? Actor => _actor;
+
+    /// <summary>Restart bookkeeping kept here on behalf of the parent's supervisor strategy.</summary>
+    internal int RestartCount;
+
+    /// <summary>Start of the current restart window, in <see cref="TimeProvider"/> timestamp ticks.</summary>
+    internal long RestartWindowStart;
+
+    private CellExtras Extras => _extras ??= new CellExtras();
+
+    private ILogger Log => System.KernelLogger;
+
+    /// <summary>Queues the <see cref="Create"/> message that constructs the actor on its first run.</summary>
+    public void Start()
+    {
+        System.Metrics.ActorStarted();
+        Mailbox.PostSystem(new Create());
+    }
+
+    /// <summary>Marks an async handler's flow as belonging to <paramref name="cell"/>; returns the previous owner.</summary>
+    internal static ActorCell? EnterAsync(ActorCell cell)
+    {
+        var previous = s_asyncCurrent.Value;
+        s_asyncCurrent.Value = cell;
+        return previous;
+    }
+
+    internal static void ExitAsync(ActorCell? previous) => s_asyncCurrent.Value = previous;
+
+    /// <summary>One mailbox run: all system messages, then up to <paramref name="throughput"/> user messages.</summary>
+    public void RunBatch(Mailbox mailbox, int throughput)
+    {
+        t_running = this;
+        var processed = 0;
+        try
+        {
+            ProcessSystemMessages();
+            while (processed < throughput && !mailbox.IsSuspended && !mailbox.IsClosed && TryTakeUserMessage(out var message, out var sender))
+            {
+                Invoke(message, sender);
+                processed++;
+                ProcessSystemMessages();
+            }
+        }
+        finally
+        {
+            t_running = null;
+            if (processed > 0)
+            {
+                System.Metrics.MessagesProcessed(processed);
+            }
+        }
+    }
+
+    private void ProcessSystemMessages()
+    {
+        while (!Mailbox.IsClosed && Mailbox.TakeSystemMessage() is { } message)
+        {
+            try
+            {
+                SystemInvoke(message);
+            }
+            catch (Exception ex)
+            {
+                KernelLog.SystemMessageFailed(Log, Path, message.GetType().Name, ex);
+            }
+        }
+    }
+
+    private bool TryTakeUserMessage(out object message, out InternalActorRef? sender)
+    {
+        if (_extras?.Unstashed is { Count: > 0 } unstashed)
+        {
+            var envelope = unstashed.First!.Value;
+            unstashed.RemoveFirst();
+            (message, sender) = (envelope.Message, envelope.Sender);
+            return true;
+        }
+
+        return Mailbox.TryDequeueUser(out message, out sender);
+    }
+
+    private void SystemInvoke(SystemMessage message)
+    {
+        switch (message)
+        {
+            case Create: HandleCreate(); break;
+            case AsyncHandlerCompleted c: HandleAsyncCompleted(c.Task); break;
+            case DeathWatchNotification n: HandleDeathWatchNotification(n.Actor); break;
+            case Failed f: HandleFailed(f); break;
+            case Terminate: HandleTerminate(); break;
+            case Watch w: HandleWatch(w); break;
+            case Unwatch u: HandleUnwatch(u); break;
+            case Recreate r: HandleRecreate(r.Cause); break;
+            case Resume: HandleResume(); break;
+            case AsyncHandlerStopTimedOut t: HandleAsyncStopTimedOut(t.Task); break;
+        }
+    }
+
+    private void Invoke(object message, InternalActorRef? sender)
+    {
+        _currentMessage = message;
+        _currentSender = sender;
+        if (_extras is not null)
+        {
+            _extras.CurrentStashed = false;
+        }
+
+        try
+        {
+            var pending = message is IAutoReceivedMessage ? AutoReceive(message) : _actor!.Dispatch(message);
+            if (pending is not null && !pending.IsCompletedSuccessfully)
+            {
+                if (!pending.IsCompleted)
+                {
+                    BeginAsync(pending);
+                    return;
+                }
+
+                pending.GetAwaiter().GetResult();
+            }
+
+            EndMessage(message);
+        }
+        catch (Exception ex)
+        {
+            HandleInvokeFailure(ex, message);
+        }
+    }
+
+    private Task? AutoReceive(object message)
+    {
+        switch (message)
+        {
+            case Terminated t:
+                bool queued;
+                lock (this)
+                {
+                    queued = _extras?.TerminatedQueued?.Remove((InternalActorRef)t.ActorRef) == true;
+                }
+
+                return queued ? _actor!.Dispatch(t) : null;
+            case PoisonPill:
+                SelfRef.SendSystemMessage(new Terminate());
+                return null;
+            case Kill:
+                throw new ActorKilledException($"Actor {Path} received Kill.");
+            case TimerScheduler.TimerMessage tick:
+                if (_extras?.Timers?.Accept(tick) != true)
+                {
+                    return null;
+                }
+
+                _currentMessage = tick.Message;
+                _currentSender = null;
+                return _actor!.Dispatch(tick.Message);
+            case ReceiveTimeoutTick tick:
+                return ReceiveTimeoutIsCurrent(tick) ? _actor!.Dispatch(Actors.ReceiveTimeout.Instance) : null;
+            default:
+                return _actor!.Dispatch(message);
+        }
+    }
+
+    private void BeginAsync(Task pending)
+    {
+        Mailbox.Suspend(Mailbox.Suspension.AsyncHandler);
+        Extras.PendingAsync = pending;
+        pending.ContinueWith(
+            static (task, state) => ((ActorCell)state!).SelfRef.SendSystemMessage(new AsyncHandlerCompleted(task)),
+            this,
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
+    }
+
+    private void HandleAsyncCompleted(Task task)
+    {
+        var extras = _extras;
+        if (extras is null || !ReferenceEquals(extras.PendingAsync, task))
+        {
+            return;
+        }
+
+        extras.PendingAsync = null;
+        extras.AsyncStopTimer?.Dispose();
+        extras.AsyncStopTimer = null;
+        var message = _currentMessage;
+        Mailbox.Resume(Mailbox.Suspension.AsyncHandler);
+
+        if (_state >= StateTerminating)
+        {
+            ClearCurrent();
+            TryFinishTerminate();
+            return;
+        }
+
+        if (task.IsCompletedSuccessfully)
+        {
+            EndMessage(message!);
+            return;
+        }
+
+        try
+        {
+            task.GetAwaiter().GetResult();
+        }
+        catch (Exception ex)
+        {
+            HandleInvokeFailure(ex, message);
+        }
+    }
+
+    private void EndMessage(object message)
+    {
+        ClearCurrent();
+        if (_extras?.ReceiveTimeout is not null && message is not INotInfluenceReceiveTimeout)
+        {
+            RestartReceiveTimeout();
+        }
+    }
+
+    private void ClearCurrent()
+    {
+        _currentMessage = null;
+        _currentSender = null;
+    }
+
+    /// <summary>Creates the user's actor instance with this cell as its context.</summary>
+    private void NewActor()
+    {
+        _actor = null;
+        t_constructing = this;
+        try
+        {
+            var actor = Props.NewActor(System);
+            if (!ReferenceEquals(actor.Cell, this))
+            {
+                throw new InvalidOperationException(
+                    $"The Props for {Path} returned an actor that was not created by it; a Props factory must create a new instance (new MyActor(...)) on every call.");
+            }
+
+            _actor = actor;
+        }
+        finally
+        {
+            t_constructing = null;
+        }
+    }
+}

@@ -1,0 +1,57 @@
+using Microsoft.Extensions.Logging;
+
+namespace Lifespan.Actors;
+
+/// <summary>Settings of an <see cref="ActorSystem"/>. Defaults suit a server process.</summary>
+public sealed class ActorSystemOptions
+{
+    /// <summary>The most user messages one actor processes before giving its thread to others. Default 30.</summary>
+    public int Throughput { get; set; } = 30;
+
+    /// <summary>How long a stopping actor waits for an async handler that ignores its cancelled token. Default 10 seconds.</summary>
+    public TimeSpan HandlerStopTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How long <see cref="ActorSystem.DisposeAsync"/> waits for the system to terminate. Default 30 seconds.</summary>
+    public TimeSpan TerminateTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How many dead letters are logged one by one before logging is rate-limited. Default 10.</summary>
+    public int DeadLetterLogLimit { get; set; } = 10;
+
+    /// <summary>After <see cref="DeadLetterLogLimit"/>, at most one summary line per this interval. Default 1 minute.</summary>
+    public TimeSpan DeadLetterLogInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Where the kernel and actors log. Default: nowhere.</summary>
+    public ILoggerFactory? LoggerFactory { get; set; }
+
+    /// <summary>Services for <see cref="Props.FromServices{TActor}"/>. Default: none.</summary>
+    public IServiceProvider? Services { get; set; }
+
+    /// <summary>The clock for timers, receive timeouts and restart windows. Default <see cref="TimeProvider.System"/>.</summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    internal void Validate()
+    {
+        static void Positive(TimeSpan value, string name)
+        {
+            if (value <= TimeSpan.Zero)
+            {
+                throw new ArgumentOutOfRangeException(name, value, $"ActorSystemOptions.{name} must be positive.");
+            }
+        }
+
+        if (Throughput < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(Throughput), Throughput, "ActorSystemOptions.Throughput must be at least 1.");
+        }
+
+        if (DeadLetterLogLimit < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(DeadLetterLogLimit), DeadLetterLogLimit, "ActorSystemOptions.DeadLetterLogLimit must not be negative.");
+        }
+
+        Positive(HandlerStopTimeout, nameof(HandlerStopTimeout));
+        Positive(TerminateTimeout, nameof(TerminateTimeout));
+        Positive(DeadLetterLogInterval, nameof(DeadLetterLogInterval));
+        ArgumentNullException.ThrowIfNull(TimeProvider);
+    }
+}

@@ -1,0 +1,34 @@
+namespace Lifespan.Actors;
+
+/// <summary>
+/// The parts of a cell most actors never use (watchers, stash, timers, async handler state), allocated on
+/// first use so that an idle actor stays small.
+/// </summary>
+internal sealed class CellExtras
+{
+    public HashSet<InternalActorRef>? Watching;
+    public HashSet<InternalActorRef>? WatchedBy;
+    public HashSet<InternalActorRef>? TerminatedQueued;
+    public HashSet<ActorCell>? StoppingChildren;
+    public List<InternalActorRef>? EscalatedChildren;
+    public long ChildNameCounter;
+
+    public List<Envelope>? Stash;
+    public LinkedList<Envelope>? Unstashed;
+    public bool CurrentStashed;
+
+    public TimerScheduler? Timers;
+    public CancellationTokenSource? Cancellation;
+    public Task? PendingAsync;
+    public ITimer? AsyncStopTimer;
+
+    public TimeSpan? ReceiveTimeout;
+    public ITimer? ReceiveTimeoutTimer;
+    public int ReceiveTimeoutGeneration;
+
+    public Exception? RecreateCause;
+    public object? FailedMessage;
+}
+
+/// <summary>A message with its sender, as kept in a stash.</summary>
+internal readonly record struct Envelope(object Message, InternalActorRef? Sender);

@@ -1,0 +1,207 @@
+namespace Lifespan.Actors;
+
+/// <summary>
+/// An actor's two queues and its scheduling state. User messages go through a lock-free
+/// multi-producer single-consumer queue (Vyukov's); system messages through a short locked list that
+/// is always drained first. A run processes every system message and then at most
+/// <c>throughput</c> user messages before giving the thread back.
+/// </summary>
+/// <remarks>The mailbox is its own first queue node, so an idle actor holds no extra allocation for it.</remarks>
+internal sealed class Mailbox : MailboxNode, IThreadPoolWorkItem
+{
+    /// <summary>Why user messages are held back; system messages always run.</summary>
+    [Flags]
+    public enum Suspension
+    {
+        None = 0,
+        AsyncHandler = 1,
+        AwaitingSupervisor = 2,
+        Stopping = 4,
+    }
+
+    private readonly ActorCell _cell;
+    private MailboxNode _head;          // consumer side: the node before the next message
+    private MailboxNode _tail;          // producer side: the last node linked
+    private SystemMessage? _systemHead;
+    private SystemMessage? _systemTail;
+    private int _scheduled;
+    private volatile int _suspension;
+    private volatile bool _closed;
+
+    public Mailbox(ActorCell cell)
+    {
+        _cell = cell;
+        _head = this;
+        _tail = this;
+    }
+
+    public bool IsClosed => _closed;
+
+    public bool IsSuspended => _suspension != 0;
+
+    private bool HasUserMessages => Volatile.Read(ref _head.Next) is not null;
+
+    private bool HasSystemMessages => Volatile.Read(ref _systemHead) is not null;
+
+    public void PostUser(object message, InternalActorRef? sender)
+    {
+        if (_closed)
+        {
+            _cell.System.DeadLetterSink.Publish(message, sender, _cell.SelfRef);
+            return;
+        }
+
+        var node = new MailboxNode { Message = message, Sender = sender };
+        var previous = Interlocked.Exchange(ref _tail, node);
+        Volatile.Write(ref previous.Next, node);
+
+        if (_closed)
+        {
+            DrainClosedUserQueue();   // raced with Close: make sure nothing is stranded
+            return;
+        }
+
+        if (_suspension == 0)
+        {
+            TrySchedule();
+        }
+    }
+
+    public void PostSystem(SystemMessage message)
+    {
+        lock (this)
+        {
+            if (!_closed)
+            {
+                if (_systemTail is null)
+                {
+                    _systemHead = message;
+                }
+                else
+                {
+                    _systemTail.Next = message;
+                }
+
+                _systemTail = message;
+                message = null!;
+            }
+        }
+
+        if (message is null)
+        {
+            TrySchedule();
+        }
+        else
+        {
+            ActorCell.HandleSystemMessageAfterClose(message, _cell.SelfRef);
+        }
+    }
+
+    /// <summary>Holds back user messages for <paramref name="reason"/> (called on the mailbox's own run).</summary>
+    public void Suspend(Suspension reason) => _suspension |= (int)reason;
+
+    /// <summary>Lets user messages through again once no other reason holds them back.</summary>
+    public void Resume(Suspension reason) => _suspension &= ~(int)reason;
+
+    public bool TryDequeueUser(out object message, out InternalActorRef? sender)
+    {
+        var next = Volatile.Read(ref _head.Next);
+        if (next is null)
+        {
+            message = null!;
+            sender = null;
+            return false;
+        }
+
+        message = next.Message!;
+        sender = next.Sender;
+        next.Message = null;
+        next.Sender = null;
+        _head = next;
+        return true;
+    }
+
+    /// <summary>Closes the mailbox for good: remaining user messages become dead letters, pending watches are answered.</summary>
+    public void Close()
+    {
+        SystemMessage? pending;
+        lock (this)
+        {
+            _closed = true;
+            pending = _systemHead;
+            _systemHead = _systemTail = null;
+        }
+
+        for (var m = pending; m is not null;)
+        {
+            var next = m.Next;
+            m.Next = null;
+            ActorCell.HandleSystemMessageAfterClose(m, _cell.SelfRef);
+            m = next;
+        }
+
+        DrainClosedUserQueue();
+    }
+
+    public void TrySchedule()
+    {
+        if (Interlocked.CompareExchange(ref _scheduled, 1, 0) == 0)
+        {
+            Dispatcher.Schedule(this);
+        }
+    }
+
+    /// <summary>One run on a pool thread.</summary>
+    public void Execute()
+    {
+        try
+        {
+            _cell.RunBatch(this, _cell.System.Options.Throughput);
+        }
+        finally
+        {
+            Interlocked.Exchange(ref _scheduled, 0);
+            if (!_closed && (HasSystemMessages || (_suspension == 0 && (HasUserMessages || _cell.HasUnstashed))))
+            {
+                TrySchedule();
+            }
+        }
+    }
+
+    /// <summary>Takes the oldest system message, or <see langword="null"/>.</summary>
+    public SystemMessage? TakeSystemMessage()
+    {
+        if (Volatile.Read(ref _systemHead) is null)
+        {
+            return null;
+        }
+
+        lock (this)
+        {
+            var message = _systemHead;
+            if (message is not null)
+            {
+                _systemHead = message.Next;
+                if (_systemHead is null)
+                {
+                    _systemTail = null;
+                }
+
+                message.Next = null;
+            }
+
+            return message;
+        }
+    }
+
+    private void DrainClosedUserQueue()
+    {
+        lock (this)
+        {
+            while (TryDequeueUser(out var message, out var sender))
+            {
+                _cell.System.DeadLetterSink.Publish(message, sender, _cell.SelfRef);
+            }
+        }
+    }
+}
