@@ -27,6 +27,7 @@ internal sealed class Mailbox : MailboxNode, IThreadPoolWorkItem
     private int _scheduled;
     private volatile int _suspension;
     private volatile bool _closed;
+    private long _runs;
 
     public Mailbox(ActorCell cell)
     {
@@ -36,6 +37,9 @@ internal sealed class Mailbox : MailboxNode, IThreadPoolWorkItem
     }
 
     public bool IsClosed => _closed;
+
+    /// <summary>How many runs this mailbox has had (for diagnostics and fairness tests).</summary>
+    public long Runs => Interlocked.Read(ref _runs);
 
     public bool IsSuspended => _suspension != 0;
 
@@ -154,6 +158,7 @@ internal sealed class Mailbox : MailboxNode, IThreadPoolWorkItem
     /// <summary>One run on a pool thread.</summary>
     public void Execute()
     {
+        _runs++;
         try
         {
             _cell.RunBatch(this, _cell.System.Options.Throughput);

@@ -10,6 +10,12 @@ public abstract partial class ReceiveActor
         Configuring().Add(new SyncHandler<T>(handler, shouldHandle));
     }
 
+    /// <summary>Handles messages of type <typeparamref name="T"/> that match <paramref name="shouldHandle"/>.</summary>
+    protected void Receive<T>(Predicate<T> shouldHandle, Action<T> handler) => Receive(handler, shouldHandle);
+
+    /// <summary>Handles messages of type <typeparamref name="T"/> that match <paramref name="shouldHandle"/>, asynchronously.</summary>
+    protected void ReceiveAsync<T>(Predicate<T> shouldHandle, Func<T, Task> handler) => ReceiveAsync(handler, shouldHandle);
+
     /// <summary>
     /// Handles messages of type <typeparamref name="T"/> asynchronously: no other user message is processed until the
     /// returned task completes. A task that faults fails the actor, as a thrown exception does.
