@@ -1,0 +1,146 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+using System.Text;
+
+namespace Demo.Host.Tests;
+
+/// <summary>Demo.Host started as a real process, with its output captured line by line.</summary>
+internal sealed partial class DemoHostProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+    private readonly List<(string Text, TaskCompletionSource Seen)> _waiters = [];
+
+    private DemoHostProcess(Process process) => _process = process;
+
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    public static DemoHostProcess Start()
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = Path.GetDirectoryName(DllPath)!,
+        };
+        info.ArgumentList.Add(DllPath);
+        info.ArgumentList.Add("--urls");
+        info.ArgumentList.Add("http://127.0.0.1:0");
+        info.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        info.Environment["Logging__Console__FormatterName"] = "simple";
+
+        var process = new Process { StartInfo = info, EnableRaisingEvents = true };
+        var host = new DemoHostProcess(process);
+        process.OutputDataReceived += (_, e) => host.OnLine(e.Data);
+        process.ErrorDataReceived += (_, e) => host.OnLine(e.Data);
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return host;
+    }
+
+    /// <summary>Completes when a line containing <paramref name="text"/> has been printed; fails after <paramref name="timeout"/>.</summary>
+    public async Task WaitForOutputAsync(string text, TimeSpan timeout)
+    {
+        TaskCompletionSource seen;
+        lock (_output)
+        {
+            if (_output.ToString().Contains(text, StringComparison.Ordinal))
+            {
+                return;
+            }
+
+            seen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _waiters.Add((text, seen));
+        }
+
+        try
+        {
+            await seen.Task.WaitAsync(timeout);
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException($"Demo.Host did not print '{text}' within {timeout}. Output so far:\n{Output}");
+        }
+    }
+
+    public void Signal(int signal)
+    {
+        if (Kill(_process.Id, signal) != 0)
+        {
+            throw new InvalidOperationException($"kill({_process.Id}, {signal}) failed with errno {Marshal.GetLastPInvokeError()}.");
+        }
+    }
+
+    public async Task<int> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var cts = new CancellationTokenSource(timeout);
+        try
+        {
+            await _process.WaitForExitAsync(cts.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"Demo.Host did not exit within {timeout}. Output:\n{Output}");
+        }
+
+        return _process.ExitCode;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+    }
+
+    private void OnLine(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_output)
+        {
+            _output.AppendLine(line);
+            var text = _output.ToString();
+            foreach (var waiter in _waiters.Where(w => text.Contains(w.Text, StringComparison.Ordinal)).ToList())
+            {
+                waiter.Seen.TrySetResult();
+                _waiters.Remove(waiter);
+            }
+        }
+    }
+
+    private static string DllPath
+    {
+        get
+        {
+            // tests/Demo.Host.Tests/bin/<Configuration>/net10.0 → src/Demo.Host/bin/<Configuration>/net10.0
+            var testDir = new DirectoryInfo(AppContext.BaseDirectory);
+            var framework = testDir.Name;
+            var configuration = testDir.Parent!.Name;
+            var repo = testDir.Parent!.Parent!.Parent!.Parent!.Parent!.FullName;
+            var path = Path.Combine(repo, "src", "Demo.Host", "bin", configuration, framework, "Demo.Host.dll");
+            return File.Exists(path) ? path : throw new FileNotFoundException($"Demo.Host is not built at {path}; build the solution first.", path);
+        }
+    }
+
+    [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static partial int Kill(int pid, int signal);
+}
