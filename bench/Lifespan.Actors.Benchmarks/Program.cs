@@ -11,6 +11,7 @@ using Lifespan.Actors.Benchmarks.Spawn;
 //   dotnet run -c Release --project bench/Lifespan.Actors.Benchmarks -- smoke     every benchmark once, tiny counts; exit code 0 = all ran
 //   dotnet run -c Release --project bench/Lifespan.Actors.Benchmarks -- all       the full run: ping-pong, spawn/stop, memory, latency
 //   dotnet run -c Release --project bench/Lifespan.Actors.Benchmarks -- suites    the BenchmarkDotNet suites only (ping-pong, spawn/stop)
+//   dotnet run -c Release --project bench/Lifespan.Actors.Benchmarks -- interleaved [rounds]   drift-robust cross-check of the suites' ratios
 //   dotnet run -c Release --project bench/Lifespan.Actors.Benchmarks -- memory [count]
 //   dotnet run -c Release --project bench/Lifespan.Actors.Benchmarks -- latency [count]
 //   dotnet run -c Release --project bench/Lifespan.Actors.Benchmarks -- --filter '*PingPong*'   anything else goes to BenchmarkSwitcher
@@ -32,6 +33,7 @@ internal static class Bench
                 case "all":
                     MachineInfo.Print();
                     var suitesOk = RunSuites(BenchConfigs.Full());
+                    await InterleavedMode.RunAsync(InterleavedMode.DefaultRounds);
                     await MemoryMode.RunAsync(MemoryMode.DefaultCount);
                     await LatencyMode.RunAsync(LatencyMode.DefaultCount, warmup: 20_000);
                     return suitesOk ? 0 : 1;
@@ -41,6 +43,10 @@ internal static class Bench
                 case "memory":
                     MachineInfo.Print();
                     await MemoryMode.RunAsync(Count(args, MemoryMode.DefaultCount));
+                    return 0;
+                case "interleaved":
+                    MachineInfo.Print();
+                    await InterleavedMode.RunAsync(Count(args, InterleavedMode.DefaultRounds));
                     return 0;
                 case "latency":
                     MachineInfo.Print();
@@ -67,6 +73,7 @@ internal static class Bench
         MachineInfo.Print();
         Console.WriteLine("Smoke run: tiny counts, one iteration each. The figures below are not measurements.");
         var ok = RunSuites(BenchConfigs.Smoke());
+        await InterleavedMode.RunAsync(3);
         await MemoryMode.RunAsync(2_000);
         await LatencyMode.RunAsync(2_000, warmup: 500);
         Console.WriteLine(ok ? "SMOKE OK" : "SMOKE FAILED: a benchmark did not run to completion (see above).");
@@ -121,8 +128,9 @@ internal static class Bench
     private static void PrintUsage() => Console.WriteLine("""
         Lifespan.Actors benchmarks (run in Release):
           smoke              every benchmark once with tiny counts; exit code 0 when all ran
-          all                the full run: ping-pong and spawn/stop (BenchmarkDotNet), memory, latency
-          suites             the BenchmarkDotNet suites only
+          all                the full run: suites, interleaved cross-check, memory, latency
+          suites             the BenchmarkDotNet suites only (ping-pong, spawn/stop)
+          interleaved [n]    the suites' cases run alternately n times (default 15), ratio of medians
           memory [count]     bytes retained per idle actor (default 100000 alive)
           latency [count]    Ask round-trip p50/p99 (default 100000 round trips)
           <other arguments>  passed to BenchmarkSwitcher, e.g. --filter '*PingPong*' or --list flat

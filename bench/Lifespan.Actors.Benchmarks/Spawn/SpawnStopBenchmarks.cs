@@ -9,11 +9,12 @@ namespace Lifespan.Actors.Benchmarks.Spawn;
 /// actors per second. Baseline: as many hand-rolled actors (an unbounded channel each, with a reader task started on
 /// the pool and then completed).
 /// </summary>
+[InvocationCount(1)]   // one invocation is already 100k actors
 public class SpawnStopBenchmarks
 {
     public const int ActorsPerInvoke = 100_000;
 
-    private const int SmokeActorsPerInvoke = 1_000;
+    internal const int SmokeActorsPerInvoke = 1_000;
 
     private readonly Countdown _stopped = new();
     private ActorSystem? _system;
