@@ -130,7 +130,7 @@ internal static class Bench
           smoke              every benchmark once with tiny counts; exit code 0 when all ran
           all                the full run: suites, interleaved cross-check, memory, latency
           suites             the BenchmarkDotNet suites only (ping-pong, spawn/stop)
-          interleaved [n]    the suites' cases run alternately n times (default 15), ratio of medians
+          interleaved [n]    the suites' cases run alternately n times (default 21), ratio of medians
           memory [count]     bytes retained per idle actor (default 100000 alive)
           latency [count]    Ask round-trip p50/p99 (default 100000 round trips)
           <other arguments>  passed to BenchmarkSwitcher, e.g. --filter '*PingPong*' or --list flat

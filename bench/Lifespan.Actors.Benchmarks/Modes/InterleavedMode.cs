@@ -13,7 +13,7 @@ namespace Lifespan.Actors.Benchmarks.Modes;
 /// </summary>
 internal static class InterleavedMode
 {
-    public const int DefaultRounds = 15;
+    public const int DefaultRounds = 21;
 
     public static async Task RunAsync(int rounds)
     {

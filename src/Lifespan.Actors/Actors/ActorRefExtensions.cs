@@ -40,8 +40,8 @@ public static class ActorRefExtensions
 
         return reply switch
         {
+            Status.Failure failure when typeof(T) != typeof(Status.Failure) => throw failure.Cause,
             T typed => typed,
-            Status.Failure failure => throw failure.Cause,
             _ => throw new InvalidCastException(
                 $"Ask to {target.Path} with {message.GetType().Name} expected a reply of type {typeof(T).Name} but got {reply.GetType().Name}: {reply}."),
         };
