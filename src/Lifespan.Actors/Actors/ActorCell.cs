@@ -69,7 +69,8 @@ internal sealed partial class ActorCell : IActorContext, IStash
     /// <summary>Start of the current restart window, in <see cref="TimeProvider"/> timestamp ticks.</summary>
     internal long RestartWindowStart;
 
-    private CellExtras Extras => _extras ??= new CellExtras();
+    /// <summary>The rarely used parts, created on first use; an async handler's continuation may race the mailbox here.</summary>
+    private CellExtras Extras => _extras ?? Interlocked.CompareExchange(ref _extras, new CellExtras(), null) ?? _extras;
 
     private ILogger Log => System.KernelLogger;
 
