@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Lifespan.Actors.Shutdown;
 
 namespace Lifespan.Actors;
 
@@ -33,6 +34,9 @@ public sealed partial class ActorSystem : IAsyncDisposable
         _userGuardian = _root.CreateChild(Props.Create(() => new Guardian()), "user", allowReserved: false);
         _systemGuardian = _root.CreateChild(Props.Create(() => new Guardian()), "system", allowReserved: false);
         _root.Start();
+
+        CoordinatedShutdown = new CoordinatedShutdown(options.Shutdown, LoggerFactory.CreateLogger("Lifespan.Actors.Shutdown"));
+        CoordinatedShutdown.AddTask(ShutdownPhases.ActorSystemTerminate, "terminate actor tree", ct => TerminateTree().WaitAsync(ct));
     }
 
     /// <summary>The system's name, part of every path's address.</summary>
@@ -55,6 +59,9 @@ public sealed partial class ActorSystem : IAsyncDisposable
 
     /// <summary>Publish/subscribe for system events such as <see cref="DeadLetter"/> and <see cref="UnhandledMessage"/>.</summary>
     public EventStream EventStream { get; }
+
+    /// <summary>The phased shutdown of this system; its last phase stops the actor tree.</summary>
+    public CoordinatedShutdown CoordinatedShutdown { get; }
 
     /// <summary>Completes when the whole actor tree has stopped.</summary>
     public Task WhenTerminated => _terminated.Task;
@@ -115,8 +122,19 @@ public sealed partial class ActorSystem : IAsyncDisposable
         target.SendSystemMessage(new Terminate());
     }
 
-    /// <summary>Stops every actor (application actors first, then the kernel's) and returns <see cref="WhenTerminated"/>.</summary>
+    /// <summary>
+    /// Runs the <see cref="CoordinatedShutdown"/> (reason <see cref="ShutdownReason.ActorSystemTerminate"/>, unless it is
+    /// already running), whose last phase stops every actor — application actors first, then the kernel's — and
+    /// returns <see cref="WhenTerminated"/>.
+    /// </summary>
     public Task Terminate()
+    {
+        _ = CoordinatedShutdown.RunAsync(ShutdownReason.ActorSystemTerminate);
+        return WhenTerminated;
+    }
+
+    /// <summary>Stops the actor tree directly (the last shutdown phase).</summary>
+    private Task TerminateTree()
     {
         _userGuardian.SelfRef.SendSystemMessage(new Terminate());
         return WhenTerminated;

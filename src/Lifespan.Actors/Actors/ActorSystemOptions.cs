@@ -1,3 +1,4 @@
+using Lifespan.Actors.Shutdown;
 using Microsoft.Extensions.Logging;
 
 namespace Lifespan.Actors;
@@ -29,6 +30,9 @@ public sealed class ActorSystemOptions
     /// <summary>The clock for timers, receive timeouts and restart windows. Default <see cref="TimeProvider.System"/>.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
+    /// <summary>The phases' timeouts and recovery of <see cref="ActorSystem.CoordinatedShutdown"/>.</summary>
+    public ShutdownOptions Shutdown { get; set; } = new();
+
     internal void Validate()
     {
         static void Positive(TimeSpan value, string name)
@@ -53,5 +57,7 @@ public sealed class ActorSystemOptions
         Positive(TerminateTimeout, nameof(TerminateTimeout));
         Positive(DeadLetterLogInterval, nameof(DeadLetterLogInterval));
         ArgumentNullException.ThrowIfNull(TimeProvider);
+        ArgumentNullException.ThrowIfNull(Shutdown);
+        Shutdown.Validate();
     }
 }
