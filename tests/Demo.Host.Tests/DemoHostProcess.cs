@@ -24,7 +24,10 @@ internal sealed partial class DemoHostProcess : IAsyncDisposable
         }
     }
 
-    public static DemoHostProcess Start()
+    /// <summary>The address Kestrel printed ("Now listening on: ..."), once it has.</summary>
+    public Uri? Address { get; private set; }
+
+    public static DemoHostProcess Start(IReadOnlyDictionary<string, string>? environment = null)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -38,6 +41,11 @@ internal sealed partial class DemoHostProcess : IAsyncDisposable
         info.ArgumentList.Add("http://127.0.0.1:0");
         info.Environment["DOTNET_ENVIRONMENT"] = "Production";
         info.Environment["Logging__Console__FormatterName"] = "simple";
+        info.Environment["Logging__Console__FormatterOptions__SingleLine"] = "true";
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[key] = value;
+        }
 
         var process = new Process { StartInfo = info, EnableRaisingEvents = true };
         var host = new DemoHostProcess(process);
@@ -82,6 +90,9 @@ internal sealed partial class DemoHostProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>The index of the first output line containing <paramref name="text"/>, or -1.</summary>
+    public int LineOf(string text) => Output.Split('\n').ToList().FindIndex(l => l.Contains(text, StringComparison.Ordinal));
+
     public async Task<int> WaitForExitAsync(TimeSpan timeout)
     {
         using var cts = new CancellationTokenSource(timeout);
@@ -113,6 +124,13 @@ internal sealed partial class DemoHostProcess : IAsyncDisposable
         if (line is null)
         {
             return;
+        }
+
+        const string listening = "Now listening on: ";
+        var at = line.IndexOf(listening, StringComparison.Ordinal);
+        if (at >= 0 && Address is null)
+        {
+            Address = new Uri(line[(at + listening.Length)..].Trim());
         }
 
         lock (_output)

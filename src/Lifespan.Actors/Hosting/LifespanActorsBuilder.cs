@@ -1,13 +1,45 @@
+using Lifespan.Actors.Lifespan;
+
 namespace Lifespan.Actors.Hosting;
 
-/// <summary>Configures the actor system that <see cref="LifespanActorsServiceCollectionExtensions.AddLifespanActors"/> registers.</summary>
+/// <summary>Configures what <see cref="LifespanActorsServiceCollectionExtensions.AddLifespanActors"/> registers.</summary>
 public sealed class LifespanActorsBuilder
 {
     internal LifespanActorsBuilder() { }
 
-    /// <summary>The actor system's name. Default <c>lifespan</c>.</summary>
-    public string SystemName { get; set; } = "lifespan";
+    internal LifespanRegistry Registry { get; } = new();
 
-    /// <summary>Changes the actor system's options before it is created (logging and services are filled in from the host).</summary>
+    /// <summary>The actor system's name. Default <c>lifespan</c> (or <c>lifespan.actor-system.name</c> from configuration).</summary>
+    public string? SystemName { get; set; }
+
+    /// <summary>Changes the actor system's options after configuration is applied and before it is created.</summary>
     public Action<ActorSystemOptions>? ConfigureSystem { get; set; }
+
+    /// <inheritdoc cref="LifespanApp.RegisterLifespanTask(Delegate, object?, LifespanTaskOptions?)"/>
+    public LifespanActorsBuilder RegisterLifespanTask(Delegate task, object? args = null, LifespanTaskOptions? options = null)
+    {
+        Registry.Add(i => LifespanTaskFactory.FromDelegate(i, task, args, options));
+        return this;
+    }
+
+    /// <inheritdoc cref="LifespanApp.RegisterLifespanTask{TResource}(LifespanTaskOptions?)"/>
+    public LifespanActorsBuilder RegisterLifespanTask<TResource>(LifespanTaskOptions? options = null) where TResource : class, ILifespanResource
+    {
+        Registry.Add(i => LifespanTaskFactory.FromResourceType(i, typeof(TResource), options));
+        return this;
+    }
+
+    /// <inheritdoc cref="LifespanApp.OnStartup"/>
+    public LifespanActorsBuilder OnStartup(Delegate handler, object? args = null)
+    {
+        Registry.Add(i => LifespanTaskFactory.Handler(i, LifespanTaskShape.StartupHandler, handler, args));
+        return this;
+    }
+
+    /// <inheritdoc cref="LifespanApp.OnShutdown"/>
+    public LifespanActorsBuilder OnShutdown(Delegate handler, object? args = null)
+    {
+        Registry.Add(i => LifespanTaskFactory.Handler(i, LifespanTaskShape.ShutdownHandler, handler, args));
+        return this;
+    }
 }

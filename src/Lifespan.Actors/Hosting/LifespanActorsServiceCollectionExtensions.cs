@@ -1,7 +1,10 @@
+using Lifespan.Actors.Lifespan;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Lifespan.Actors.Hosting;
 
@@ -9,10 +12,10 @@ namespace Lifespan.Actors.Hosting;
 public static class LifespanActorsServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers an <see cref="ActorSystem"/> singleton (logging through the host's <see cref="ILoggerFactory"/>,
-    /// <see cref="Props.FromServices{TActor}"/> through its services) and a hosted service that starts it with the
-    /// host and terminates it when the host stops. Works with <c>Host.CreateApplicationBuilder</c> and
-    /// <c>WebApplication.CreateBuilder</c>.
+    /// Registers the <see cref="ActorSystem"/> (logging and services from the host, settings from the <c>lifespan</c>
+    /// configuration section), the lifespan (<see cref="LifespanApp"/>, <see cref="LifespanState{T}"/>) and the hosted
+    /// service that starts every lifespan task before the web server takes traffic and runs the coordinated shutdown
+    /// after it has stopped. Works with <c>Host.CreateApplicationBuilder</c> and <c>WebApplication.CreateBuilder</c>.
     /// </summary>
     public static IServiceCollection AddLifespanActors(this IServiceCollection services, Action<LifespanActorsBuilder>? configure = null)
     {
@@ -20,17 +23,37 @@ public static class LifespanActorsServiceCollectionExtensions
         var builder = new LifespanActorsBuilder();
         configure?.Invoke(builder);
 
+        services.AddOptions<LifespanSettings>()
+            .Configure<IServiceProvider>((settings, provider) =>
+            {
+                if (provider.GetService<IConfiguration>() is { } configuration)
+                {
+                    LifespanSettings.Bind(settings, configuration.GetSection("lifespan"));
+                }
+
+                if (builder.SystemName is not null)
+                {
+                    settings.SystemName = builder.SystemName;
+                }
+
+                builder.ConfigureSystem?.Invoke(settings.System);
+            })
+            .Validate(settings => { settings.Validate(); return true; })
+            .ValidateOnStart();
+
         services.TryAddSingleton(provider =>
         {
-            var options = new ActorSystemOptions
-            {
-                LoggerFactory = provider.GetService<ILoggerFactory>(),
-                Services = provider,
-            };
-            builder.ConfigureSystem?.Invoke(options);
-            return ActorSystem.Create(builder.SystemName, options);
+            var settings = provider.GetRequiredService<IOptions<LifespanSettings>>().Value;
+            settings.System.LoggerFactory ??= provider.GetService<ILoggerFactory>();
+            settings.System.Services ??= provider;
+            return ActorSystem.Create(settings.SystemName, settings.System);
         });
-        services.AddHostedService<ActorSystemHostedService>();
+        services.TryAddSingleton(builder.Registry);
+        services.TryAddSingleton<LifespanStateStore>();
+        services.TryAddSingleton(typeof(LifespanState<>));
+        services.TryAddSingleton(provider => new LifespanApp(
+            provider.GetRequiredService<LifespanRegistry>(), provider, provider.GetRequiredService<ActorSystem>()));
+        services.AddHostedService<LifespanActorsHostedService>();
         return services;
     }
 }

@@ -36,7 +36,7 @@ public sealed class DeadLetterTests : TestKit.TestKit
     [Fact]
     public async Task Logging_is_one_line_each_for_the_first_few_then_rate_limited()
     {
-        var log = new CountingLoggerProvider();
+        var log = new CapturingLoggerProvider();
         await using var system = ActorSystem.Create("dead", new ActorSystemOptions
         {
             LoggerFactory = LoggerFactory.Create(b => b.AddProvider(log)),
@@ -52,40 +52,5 @@ public sealed class DeadLetterTests : TestKit.TestKit
         Assert.Equal(3, log.Lines.Count(l => l.StartsWith("Dead letter:", StringComparison.Ordinal)));
         var summaries = log.Lines.Where(l => l.Contains("more dead letters were not logged", StringComparison.Ordinal)).ToList();
         Assert.Single(summaries);
-    }
-
-    internal sealed class CountingLoggerProvider : ILoggerProvider
-    {
-        private readonly List<string> _lines = [];
-
-        public IReadOnlyList<string> Lines
-        {
-            get
-            {
-                lock (_lines)
-                {
-                    return [.. _lines];
-                }
-            }
-        }
-
-        public ILogger CreateLogger(string categoryName) => new Logger(this);
-
-        public void Dispose() { }
-
-        private sealed class Logger(CountingLoggerProvider owner) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-            public bool IsEnabled(LogLevel logLevel) => true;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-            {
-                lock (owner._lines)
-                {
-                    owner._lines.Add(formatter(state, exception));
-                }
-            }
-        }
     }
 }

@@ -120,7 +120,7 @@ public sealed class LifecycleTests : TestKit.TestKit
 
     private sealed class SlowToStop : ReceiveActor
     {
-        public SlowToStop() => ReceiveAsync<string>(async (_, ct) => await Task.Delay(Timeout.Infinite, CancellationToken.None));
+        public SlowToStop() => ReceiveAsync<string>((_, ct) => Task.Delay(Timeout.Infinite, ct));   // PoisonPill waits behind it; Stop cancels it
     }
 
     [Fact]

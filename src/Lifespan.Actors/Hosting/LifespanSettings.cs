@@ -1,0 +1,62 @@
+using Lifespan.Actors.Configuration;
+using Lifespan.Actors.Lifespan;
+using Lifespan.Actors.Shutdown;
+using Microsoft.Extensions.Configuration;
+
+namespace Lifespan.Actors.Hosting;
+
+/// <summary>
+/// Every setting under <c>lifespan { ... }</c>, bound from configuration (HOCON, JSON, environment, command line)
+/// with the defaults of <c>hocon/reference.conf</c>.
+/// </summary>
+public sealed class LifespanSettings
+{
+    /// <summary>The actor system's name (<c>lifespan.actor-system.name</c>). Default <c>lifespan</c>.</summary>
+    public string SystemName { get; set; } = "lifespan";
+
+    /// <summary>The actor system's options, with <see cref="ActorSystemOptions.Shutdown"/> (<c>lifespan.actor-system</c>, <c>lifespan.shutdown</c>).</summary>
+    public ActorSystemOptions System { get; } = new();
+
+    /// <summary>The lifespan's options (<c>lifespan.tasks</c>).</summary>
+    public LifespanOptions Tasks { get; } = new();
+
+    /// <summary>Binds <paramref name="section"/> (the <c>lifespan</c> section) onto <paramref name="settings"/>; durations may be HOCON (<c>5s</c>) or .NET (<c>00:00:05</c>).</summary>
+    public static void Bind(LifespanSettings settings, IConfiguration section)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(section);
+        var system = section.GetSection("actor-system");
+        settings.SystemName = system["name"] ?? settings.SystemName;
+        var options = settings.System;
+        options.Throughput = system.GetValue("dispatcher:throughput", options.Throughput);
+        options.HandlerStopTimeout = system.GetDuration("handler-stop-timeout", options.HandlerStopTimeout);
+        options.TerminateTimeout = system.GetDuration("terminate-timeout", options.TerminateTimeout);
+        options.DeadLetterLogLimit = system.GetValue("dead-letters:log-limit", options.DeadLetterLogLimit);
+        options.DeadLetterLogInterval = system.GetDuration("dead-letters:log-interval", options.DeadLetterLogInterval);
+
+        var shutdown = section.GetSection("shutdown");
+        options.Shutdown.DefaultPhaseTimeout = shutdown.GetDuration("default-phase-timeout", options.Shutdown.DefaultPhaseTimeout);
+        foreach (var phase in shutdown.GetSection("phases").GetChildren())
+        {
+            if (!options.Shutdown.Phases.TryGetValue(phase.Key, out var phaseOptions))
+            {
+                options.Shutdown.Phases[phase.Key] = phaseOptions = new ShutdownPhaseOptions();
+            }
+
+            if (phase["timeout"] is not null)
+            {
+                phaseOptions.Timeout = phase.GetDuration("timeout", options.Shutdown.DefaultPhaseTimeout);
+            }
+
+            phaseOptions.Recover = phase.GetValue("recover", phaseOptions.Recover);
+        }
+
+        settings.Tasks.StartupTimeout = section.GetSection("tasks").GetDuration("startup-timeout", settings.Tasks.StartupTimeout);
+    }
+
+    internal void Validate()
+    {
+        System.Validate();
+        Tasks.Validate();
+    }
+}

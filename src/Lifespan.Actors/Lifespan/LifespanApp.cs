@@ -1,0 +1,74 @@
+using System.Collections.Immutable;
+using Microsoft.Extensions.Hosting;
+
+namespace Lifespan.Actors.Lifespan;
+
+/// <summary>
+/// The running app as lifespan tasks and request handlers see it (inject it, or take it as a task parameter —
+/// the seed's special <c>app</c> argument): register tasks before it starts, list them, restart them, stop the app.
+/// </summary>
+public sealed class LifespanApp
+{
+    private readonly LifespanRegistry _registry;
+    private Func<CancellationToken, Task>? _restart;
+
+    internal LifespanApp(LifespanRegistry registry, IServiceProvider services, ActorSystem actorSystem)
+    {
+        _registry = registry;
+        Services = services;
+        ActorSystem = actorSystem;
+    }
+
+    /// <summary>The app's services.</summary>
+    public IServiceProvider Services { get; }
+
+    /// <summary>The app's actor system.</summary>
+    public ActorSystem ActorSystem { get; }
+
+    /// <summary>Registers a lifespan task (see <see cref="LifespanTaskShape"/> for the shapes it may have).</summary>
+    /// <param name="task">The function.</param>
+    /// <param name="args">Arguments by parameter name: an anonymous object (<c>new { foo = 42 }</c>) or a dictionary.</param>
+    /// <param name="options">Name and failure policy.</param>
+    /// <exception cref="ArgumentException">The shape is not accepted, an argument matches no parameter, or the name is taken.</exception>
+    /// <exception cref="InvalidOperationException">The lifespan has already begun.</exception>
+    public LifespanTask RegisterLifespanTask(Delegate task, object? args = null, LifespanTaskOptions? options = null)
+    {
+        var created = _registry.Add(i => LifespanTaskFactory.FromDelegate(i, task, args, options));
+        created.Body.Binder?.Validate(Services);
+        return created;
+    }
+
+    /// <summary>Registers a setup/teardown resource of type <typeparamref name="TResource"/>, created through dependency injection.</summary>
+    public LifespanTask RegisterLifespanTask<TResource>(LifespanTaskOptions? options = null) where TResource : class, ILifespanResource =>
+        _registry.Add(i => LifespanTaskFactory.FromResourceType(i, typeof(TResource), options));
+
+    /// <summary>The older style: runs <paramref name="handler"/> once at startup, in order with the tasks. Prefer a setup/teardown resource.</summary>
+    public LifespanTask OnStartup(Delegate handler, object? args = null) =>
+        _registry.Add(i => LifespanTaskFactory.Handler(i, LifespanTaskShape.StartupHandler, handler, args));
+
+    /// <summary>The older style: runs <paramref name="handler"/> once at shutdown, shutdown handlers in registration order. Prefer a setup/teardown resource.</summary>
+    public LifespanTask OnShutdown(Delegate handler, object? args = null) =>
+        _registry.Add(i => LifespanTaskFactory.Handler(i, LifespanTaskShape.ShutdownHandler, handler, args));
+
+    /// <summary>The registered tasks, in registration order, with their live status.</summary>
+    public IReadOnlyList<LifespanTask> GetLifespanTasks() => _registry.Tasks;
+
+    /// <summary>Whether the lifespan has begun (registration is closed).</summary>
+    public bool HasStarted => _registry.HasBegun;
+
+    /// <summary>
+    /// Stops the lifespan tasks (long-running ones cancelled, resources torn down, in reverse order) and starts them
+    /// again in registration order — what a hot reload does in Development.
+    /// </summary>
+    public Task RestartAsync(CancellationToken cancellationToken = default) =>
+        (_restart ?? throw new InvalidOperationException("The lifespan has not started yet; there is nothing to restart."))(cancellationToken);
+
+    /// <summary>Asks the host to stop the application.</summary>
+    public void StopApplication() =>
+        ((IHostApplicationLifetime?)Services.GetService(typeof(IHostApplicationLifetime)) ?? throw new InvalidOperationException(
+            "This app has no IHostApplicationLifetime: it is not running on the .NET Generic Host.")).StopApplication();
+
+    internal ImmutableArray<LifespanTask> Tasks => _registry.Tasks;
+
+    internal void SetRestart(Func<CancellationToken, Task> restart) => _restart = restart;
+}

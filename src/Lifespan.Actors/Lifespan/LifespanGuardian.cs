@@ -1,0 +1,104 @@
+using System.Collections.Immutable;
+
+namespace Lifespan.Actors.Lifespan;
+
+/// <summary>
+/// <c>/user/lifespan</c>: one <see cref="LifespanTaskActor"/> per task. Startup goes in registration order, each
+/// resource's setup finishing before the next task starts; shutdown cancels long-running tasks in reverse order
+/// and, later, runs the shutdown handlers in order and tears the resources down in reverse order.
+/// </summary>
+internal sealed class LifespanGuardian : ReceiveActor
+{
+    private readonly ImmutableArray<LifespanTask> _tasks;
+    private readonly LifespanRuntime _runtime;
+
+    public LifespanGuardian(ImmutableArray<LifespanTask> tasks, LifespanRuntime runtime)
+    {
+        _tasks = tasks;
+        _runtime = runtime;
+        ReceiveAsync<StartAll>(StartAllAsync);
+        ReceiveAsync<StopLongRunning>(async m => { await StopLongRunningAsync(_tasks, Deadline(m.Timeout)); Sender.Tell(new Done()); });
+        ReceiveAsync<TearDownAll>(async m => { await TearDownAsync(_tasks, Deadline(m.Timeout)); Sender.Tell(new Done()); });
+    }
+
+    private async Task StartAllAsync(StartAll start)
+    {
+        var deadline = Deadline(start.Timeout);
+        for (var i = 0; i < _tasks.Length; i++)
+        {
+            var task = _tasks[i];
+            var reply = await ActorFor(task).Ask<object>(new StartTask(), Remaining(deadline));
+            if (reply is TaskStartFailed failed)
+            {
+                // Undo what started, newest first, then report the failure that stopped the startup.
+                var started = _tasks[..i];
+                await StopLongRunningAsync(started, Deadline(start.Timeout));
+                await TearDownAsync(started, Deadline(start.Timeout));
+                Sender.Tell(new StartFailed(task, failed.Error));
+                return;
+            }
+        }
+
+        Sender.Tell(new AllStarted());
+    }
+
+    private async Task StopLongRunningAsync(IEnumerable<LifespanTask> tasks, DateTimeOffset deadline)
+    {
+        // Cancel newest first, each cancellation taking effect before the next; then await them all together,
+        // so that one task ignoring its token does not keep the others from being cancelled.
+        var running = tasks.Where(t => t.Shape == LifespanTaskShape.LongRunning).Reverse().ToList();
+        try
+        {
+            foreach (var task in running)
+            {
+                await ActorFor(task).Ask<CancelRequested>(new CancelTask(), Remaining(deadline));
+            }
+        }
+        catch (AskTimeoutException)
+        {
+            // the shutdown phase names whatever is still running
+        }
+
+        await WhenAllIgnoringTimeouts(running.Select(t => ActorFor(t).Ask<Done>(new AwaitTask(), Remaining(deadline))).ToList());
+    }
+
+    private async Task TearDownAsync(IEnumerable<LifespanTask> tasks, DateTimeOffset deadline)
+    {
+        var list = tasks.ToList();
+        var order = list.Where(t => t.Shape == LifespanTaskShape.ShutdownHandler)
+            .Concat(list.Where(t => t.IsResource).Reverse());
+        foreach (var task in order)
+        {
+            await WhenAllIgnoringTimeouts([ActorFor(task).Ask<Done>(new TearDownTask(), Remaining(deadline))]);
+        }
+    }
+
+    private static async Task WhenAllIgnoringTimeouts(List<Task<Done>> tasks)
+    {
+        try
+        {
+            await Task.WhenAll(tasks);
+        }
+        catch (AskTimeoutException)
+        {
+            // the shutdown phase names whatever is still running
+        }
+    }
+
+    private IActorRef ActorFor(LifespanTask task)
+    {
+        var name = ActorName(task);
+        return Context.Child(name) ?? Context.ActorOf(Props.Create(() => new LifespanTaskActor(task, _runtime)), name);
+    }
+
+    internal static string ActorName(LifespanTask task) =>
+        $"{task.Index}-{new string(task.Name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '-').ToArray())}";
+
+    private static DateTimeOffset Deadline(TimeSpan timeout) => DateTimeOffset.UtcNow + timeout;
+
+    private static TimeSpan Remaining(DateTimeOffset deadline)
+    {
+        var left = deadline - DateTimeOffset.UtcNow;
+        return left > TimeSpan.FromMilliseconds(1) ? left : TimeSpan.FromMilliseconds(1);
+    }
+}

@@ -1,0 +1,42 @@
+namespace Lifespan.Actors.Lifespan;
+
+/// <summary>Guardian: start every task in registration order; replies <see cref="AllStarted"/> or <see cref="StartFailed"/>.</summary>
+internal sealed record StartAll(TimeSpan Timeout);
+
+internal sealed record AllStarted;
+
+internal sealed record StartFailed(LifespanTask Task, Exception Error);
+
+/// <summary>Guardian: cancel long-running tasks in reverse order and await them; replies <see cref="Done"/>.</summary>
+internal sealed record StopLongRunning(TimeSpan Timeout);
+
+/// <summary>Guardian: run shutdown handlers in order, then tear resources down in reverse order; replies <see cref="Done"/>.</summary>
+internal sealed record TearDownAll(TimeSpan Timeout);
+
+internal sealed record Done;
+
+/// <summary>Task actor: start (or set up); replies <see cref="TaskStarted"/> or <see cref="TaskStartFailed"/>.</summary>
+internal sealed record StartTask;
+
+internal sealed record TaskStarted;
+
+internal sealed record TaskStartFailed(Exception Error);
+
+/// <summary>Task actor: cancel the running body; replies <see cref="CancelRequested"/> once the token's callbacks have run.</summary>
+internal sealed record CancelTask;
+
+internal sealed record CancelRequested;
+
+/// <summary>Task actor: reply <see cref="Done"/> when no body is running (at once if none is).</summary>
+internal sealed record AwaitTask;
+
+/// <summary>Task actor: tear down (or run the shutdown handler) and reply <see cref="Done"/>.</summary>
+internal sealed record TearDownTask;
+
+internal sealed record SetupEnded(Task<object?> Setup);
+
+internal sealed record BodyEnded(int Generation, Task Body);
+
+internal sealed record TearDownEnded(Task TearDown);
+
+internal sealed record RestartNow(int Generation);

@@ -1,0 +1,256 @@
+using Microsoft.Extensions.Logging;
+
+namespace Lifespan.Actors.Lifespan;
+
+/// <summary>
+/// Runs, watches and cancels one lifespan task. The task's code never runs inside this actor's mailbox: it runs
+/// on its own (a long-running task starts on a dedicated thread), and its outcome comes back as a message, so the
+/// actor can always be told to stop.
+/// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "The token source is cancelled and disposed in PostStop; the kernel owns an actor's lifetime.")]
+internal sealed partial class LifespanTaskActor : ReceiveActor
+{
+    private readonly LifespanTask _task;
+    private readonly LifespanRuntime _runtime;
+    private readonly Random _random = new();
+    private CancellationTokenSource? _cancellation;
+    private Task? _body;
+    private int _generation;
+    private long _startedAt;
+    private int _restartsInRow;
+    private object? _state;
+    private IActorRef? _startReplyTo;
+    private IActorRef? _stopReplyTo;
+    private bool _cancelling;
+    private readonly List<IActorRef> _awaiters = [];
+
+    public LifespanTaskActor(LifespanTask task, LifespanRuntime runtime)
+    {
+        _task = task;
+        _runtime = runtime;
+        Receive<StartTask>(_ => Start());
+        Receive<SetupEnded>(OnSetupEnded);
+        Receive<BodyEnded>(OnBodyEnded);
+        Receive<RestartNow>(r => { if (r.Generation == _generation && !_cancelling) { RunBody(); } });
+        ReceiveAsync<CancelTask>(_ => CancelAsync());
+        Receive<AwaitTask>(_ => { if (_body is null) { Sender.Tell(new Done()); } else { _awaiters.Add(Sender); } });
+        Receive<TearDownTask>(_ => TearDown());
+        Receive<TearDownEnded>(OnTearDownEnded);
+    }
+
+    private ILogger Log => _runtime.Logger;
+
+    protected override void PostStop()
+    {
+        _cancellation?.Cancel();
+        _cancellation?.Dispose();
+    }
+
+    private void Start()
+    {
+        _startReplyTo = Sender;
+        _stopReplyTo = null;
+        _cancelling = false;
+        _restartsInRow = 0;
+        switch (_task.Shape)
+        {
+            case LifespanTaskShape.LongRunning:
+                RunBody();
+                Sender.Tell(new TaskStarted());
+                break;
+            case LifespanTaskShape.ShutdownHandler:
+                Sender.Tell(new TaskStarted());
+                break;
+            case LifespanTaskShape.Synchronous or LifespanTaskShape.StartupHandler:
+                _task.SetStatus(LifespanTaskStatus.Starting);
+                PipeToSelf(Task.Run(async () => { await _task.Body.RunAsync(_runtime, _runtime.Stopping).ConfigureAwait(false); return (object?)null; }), t => new SetupEnded(t));
+                break;
+            default:
+                _task.SetStatus(LifespanTaskStatus.Starting);
+                PipeToSelf(Task.Run(() => _task.Body.SetUpAsync(_runtime, _runtime.Stopping)), t => new SetupEnded(t));
+                break;
+        }
+    }
+
+    private void OnSetupEnded(SetupEnded ended)
+    {
+        var replyTo = _startReplyTo ?? ActorRefs.NoSender;
+        _startReplyTo = null;
+        if (!ended.Setup.IsCompletedSuccessfully)
+        {
+            var error = ended.Setup.Exception?.GetBaseException() ?? new OperationCanceledException($"The setup of lifespan task '{_task.Name}' was cancelled.");
+            _task.SetStatus(LifespanTaskStatus.Faulted, error);
+            LogSetupFailed(Log, _task.Name, error);
+            replyTo.Tell(new TaskStartFailed(error));
+            return;
+        }
+
+        if (_task.IsResource)
+        {
+            _state = ended.Setup.Result;
+            _runtime.State.Publish(_state);
+            _task.SetStatus(LifespanTaskStatus.Running);
+            LogSetUp(Log, _task.Name);
+        }
+        else
+        {
+            _task.SetStatus(LifespanTaskStatus.Completed);
+        }
+
+        replyTo.Tell(new TaskStarted());
+    }
+
+    private void RunBody()
+    {
+        _cancellation?.Dispose();
+        _cancellation = new CancellationTokenSource();
+        var token = _cancellation.Token;
+        var generation = ++_generation;
+        _startedAt = Context.System.Options.TimeProvider.GetTimestamp();
+        _task.SetStatus(LifespanTaskStatus.Running);
+        _body = Task.Factory.StartNew(() => _task.Body.RunAsync(_runtime, token), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
+        PipeToSelf(_body, t => new BodyEnded(generation, t));
+    }
+
+    private void OnBodyEnded(BodyEnded ended)
+    {
+        if (ended.Generation != _generation)
+        {
+            return;
+        }
+
+        _body = null;
+        var body = ended.Body;
+        var cancelled = body.IsCanceled || (body.IsFaulted && body.Exception!.GetBaseException() is OperationCanceledException && _cancellation!.IsCancellationRequested);
+        if (body.IsCompletedSuccessfully && !_cancelling)
+        {
+            _task.SetStatus(LifespanTaskStatus.Completed);
+            LogCompleted(Log, _task.Name);
+        }
+        else if (cancelled || body.IsCompletedSuccessfully)
+        {
+            _task.SetStatus(LifespanTaskStatus.Cancelled);
+            LogCancelled(Log, _task.Name);
+        }
+        else if (_cancelling)
+        {
+            _task.SetStatus(LifespanTaskStatus.Faulted, body.Exception!.GetBaseException());
+            LogFailed(Log, _task.Name, body.Exception!.GetBaseException());
+        }
+        else
+        {
+            OnFailure(body.Exception!.GetBaseException());
+        }
+
+        foreach (var awaiter in _awaiters)
+        {
+            awaiter.Tell(new Done());
+        }
+
+        _awaiters.Clear();
+    }
+
+    private void OnFailure(Exception error)
+    {
+        _task.SetStatus(LifespanTaskStatus.Faulted, error);
+        var options = _task.Options;
+        switch (options.OnFailure)
+        {
+            case LifespanFailurePolicy.Restart:
+                var time = Context.System.Options.TimeProvider;
+                if (time.GetElapsedTime(_startedAt) >= options.ResetAfter)
+                {
+                    _restartsInRow = 0;
+                }
+
+                if (_restartsInRow >= options.MaxRestarts)
+                {
+                    LogGaveUp(Log, _task.Name, options.MaxRestarts, error);
+                    return;
+                }
+
+                _restartsInRow++;
+                _task.CountRestart();
+                var delay = options.Backoff(_restartsInRow, _random);
+                LogRestarting(Log, _task.Name, delay, _restartsInRow, options.MaxRestarts, error);
+                Context.Timers.StartSingleTimer("restart", new RestartNow(_generation), delay);
+                break;
+            case LifespanFailurePolicy.StopApplication:
+                LogStoppingApplication(Log, _task.Name, error);
+                try
+                {
+                    _runtime.App.StopApplication();
+                }
+                catch (InvalidOperationException ex)
+                {
+                    LogFailed(Log, _task.Name, ex);
+                }
+
+                break;
+            default:
+                LogFailed(Log, _task.Name, error);
+                break;
+        }
+    }
+
+    private async Task CancelAsync()
+    {
+        _cancelling = true;
+        Context.Timers.Cancel("restart");
+        _generation += _body is null ? 1 : 0;   // a restart that was pending is off
+        if (_body is not null && _cancellation is not null)
+        {
+            // Cancel() runs the token's callbacks before it returns (CancelAsync does not wait for them), so the
+            // next task is cancelled only after this one has seen its cancellation; off the mailbox thread.
+            var cancellation = _cancellation;
+            await Task.Run(cancellation.Cancel);
+        }
+
+        Sender.Tell(new CancelRequested());
+    }
+
+    private void TearDown()
+    {
+        _stopReplyTo = Sender;
+        if (_task.Shape == LifespanTaskShape.ShutdownHandler)
+        {
+            _task.SetStatus(LifespanTaskStatus.Starting);
+            PipeToSelf(Task.Run(() => _task.Body.RunAsync(_runtime, CancellationToken.None)), t => new TearDownEnded(t));
+        }
+        else if (_task.IsResource && _task.Status == LifespanTaskStatus.Running)
+        {
+            _runtime.State.Withdraw(_state);
+            _state = null;
+            PipeToSelf(Task.Run(() => _task.Body.TearDownAsync(CancellationToken.None)), t => new TearDownEnded(t));
+        }
+        else
+        {
+            Sender.Tell(new Done());
+            _stopReplyTo = null;
+        }
+    }
+
+    private void OnTearDownEnded(TearDownEnded ended)
+    {
+        if (ended.TearDown.IsCompletedSuccessfully)
+        {
+            _task.SetStatus(_task.Shape == LifespanTaskShape.ShutdownHandler ? LifespanTaskStatus.Completed : LifespanTaskStatus.TornDown);
+            LogTornDown(Log, _task.Name);
+        }
+        else
+        {
+            var error = ended.TearDown.Exception?.GetBaseException() ?? new OperationCanceledException();
+            _task.SetStatus(LifespanTaskStatus.Faulted, error);
+            LogTearDownFailed(Log, _task.Name, error);
+        }
+
+        _stopReplyTo?.Tell(new Done());
+        _stopReplyTo = null;
+    }
+
+    private void PipeToSelf<T>(T task, Func<T, object> toMessage) where T : Task
+    {
+        var self = Self;
+        task.ContinueWith(t => self.Tell(toMessage((T)t), self), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+    }
+}

@@ -1,0 +1,53 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace Demo.Host.Tests;
+
+public sealed class LifespanEndToEndTests
+{
+    private const int SIGTERM = 15;
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+
+    [Fact]
+    public async Task Seeds_run_in_order_serve_predict_and_stop_cleanly_on_SIGTERM()
+    {
+        await using var host = DemoHostProcess.Start(new Dictionary<string, string> { ["demo__poll-interval"] = "100ms" });
+        await host.WaitForOutputAsync("Application started", StartTimeout);
+
+        using var http = new HttpClient { BaseAddress = host.Address, Timeout = TimeSpan.FromSeconds(10) };
+        var prediction = await http.GetFromJsonAsync<JsonElement>("/predict?x=2");
+        Assert.Equal(84, prediction.GetProperty("result").GetDouble());
+
+        var tasks = await http.GetFromJsonAsync<JsonElement>("/lifespan/tasks");
+        Assert.Equal(["long-running-task", "setup-model", "check-configuration"], tasks.EnumerateArray().Select(t => t.GetProperty("name").GetString()));
+        Assert.All(tasks.EnumerateArray(), t => Assert.Equal("Running", t.GetProperty("status").GetString()));
+
+        host.Signal(SIGTERM);
+        Assert.Equal(0, await host.WaitForExitAsync(TimeSpan.FromSeconds(30)));
+
+        // Setups in order, before the server took traffic.
+        var starting = host.LineOf("Starting 42 bar-from-config task");
+        var loaded = host.LineOf("Model loaded");
+        var listening = host.LineOf("Now listening on");
+        Assert.True(starting >= 0 && loaded > 0 && listening > loaded, host.Output);
+        Assert.True(host.LineOf("Lifespan task check-configuration is set up") < listening, host.Output);
+
+        // The task is cancelled, then the resource torn down, then the actor system stops; exit code 0.
+        var stopped = host.LineOf("Task was stopped");
+        var unloaded = host.LineOf("Model unloaded");
+        var terminated = host.LineOf("Actor system demo terminated (process signal)");
+        Assert.True(stopped > listening && unloaded > stopped && terminated > unloaded, host.Output);
+    }
+
+    [Fact]
+    public async Task A_failing_setup_makes_the_app_exit_non_zero_naming_the_task()
+    {
+        await using var host = DemoHostProcess.Start(new Dictionary<string, string> { ["demo__fail-setup"] = "true" });
+        var exitCode = await host.WaitForExitAsync(StartTimeout);
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("Lifespan task 'check-configuration' failed to start", host.Output, StringComparison.Ordinal);
+        Assert.Contains("demo.fail-setup is true", host.Output, StringComparison.Ordinal);
+        Assert.True(host.LineOf("Model unloaded") > host.LineOf("Model loaded"), host.Output);   // rolled back
+        Assert.Equal(-1, host.LineOf("Now listening on"));
+    }
+}

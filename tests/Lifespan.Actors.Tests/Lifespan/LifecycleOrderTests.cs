@@ -1,0 +1,215 @@
+using Lifespan.Actors.Hosting;
+using Lifespan.Actors.Lifespan;
+using Lifespan.Actors.Shutdown;
+using Lifespan.Actors.TestKit;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Lifespan.Actors.Tests.Lifespan;
+
+/// <summary>The order of startup and shutdown, observed by a probe each task reports to.</summary>
+public sealed class LifecycleOrderTests : TestKit.TestKit
+{
+    private static Func<IActorRef, CancellationToken, Task> Poller(string name) => async (probe, stopping) =>
+    {
+        probe.Tell($"{name} started");
+        try
+        {
+            await Task.Delay(Timeout.Infinite, stopping);
+        }
+        catch (OperationCanceledException)
+        {
+            probe.Tell($"{name} cancelled");   // the seed's CancelledError
+        }
+    };
+
+    private static Func<IActorRef, IAsyncEnumerable<string>> Resource(string name, TaskCompletionSource? gate = null) => probe => Body(probe, name, gate);
+
+    private static async IAsyncEnumerable<string> Body(IActorRef probe, string name, TaskCompletionSource? gate)
+    {
+        probe.Tell($"{name} setting up");
+        if (gate is not null)
+        {
+            await gate.Task;
+        }
+
+        probe.Tell($"{name} set up");
+        yield return name;
+        probe.Tell($"{name} torn down");
+    }
+
+    [Fact]
+    public async Task Setups_run_in_order_long_running_tasks_are_not_awaited_and_shutdown_reverses_it()
+    {
+        var (host, _) = LifespanHost.Build(a => a
+            .RegisterLifespanTask(Resource("db"), new { probe = TestActor.Ref }, new LifespanTaskOptions { Name = "db" })
+            .RegisterLifespanTask(Poller("poller-1"), new { probe = TestActor.Ref }, new LifespanTaskOptions { Name = "poller-1" })
+            .RegisterLifespanTask(Resource("model"), new { probe = TestActor.Ref }, new LifespanTaskOptions { Name = "model" })
+            .RegisterLifespanTask(Poller("poller-2"), new { probe = TestActor.Ref }, new LifespanTaskOptions { Name = "poller-2" }));
+
+        await host.StartAsync();
+        var startup = (await ReceiveNAsync(6)).Cast<string>().ToList();
+        Assert.Equal(["db setting up", "db set up"], startup.Take(2));
+        Assert.True(startup.IndexOf("model setting up") > startup.IndexOf("db set up"));
+        Assert.Contains("poller-1 started", startup);
+        Assert.Contains("poller-2 started", startup);
+        Assert.All(host.GetLifespanTasks(), t => Assert.Equal(LifespanTaskStatus.Running, t.Status));
+
+        await host.StopWithin(TimeSpan.FromSeconds(30));
+        var shutdown = (await ReceiveNAsync(4)).Cast<string>().ToList();
+        Assert.Equal(["poller-2 cancelled", "poller-1 cancelled"], shutdown.Take(2).OrderByDescending(s => s, StringComparer.Ordinal));
+        Assert.Equal(["model torn down", "db torn down"], shutdown.Skip(2));   // after the tasks that may use them
+        Assert.Equal(
+            [LifespanTaskStatus.TornDown, LifespanTaskStatus.Cancelled, LifespanTaskStatus.TornDown, LifespanTaskStatus.Cancelled],
+            host.GetLifespanTasks().Select(t => t.Status));
+        host.Dispose();
+    }
+
+    [Fact]
+    public async Task Long_running_tasks_are_cancelled_in_reverse_registration_order()
+    {
+        var order = new List<string>();
+        Func<CancellationToken, Task> Recorder(string name) => async ct =>
+        {
+            var cancelled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            await using (ct.Register(() => { lock (order) { order.Add(name); } cancelled.SetResult(); }))
+            {
+                await cancelled.Task;
+            }
+        };
+        var (host, _) = LifespanHost.Build(a =>
+        {
+            for (var i = 0; i < 5; i++)
+            {
+                a.RegisterLifespanTask(Recorder($"t{i}"), options: new LifespanTaskOptions { Name = $"t{i}" });
+            }
+        });
+        await host.StartAsync();
+        await host.StopWithin(TimeSpan.FromSeconds(30));
+        Assert.Equal(["t4", "t3", "t2", "t1", "t0"], order);
+        host.Dispose();
+    }
+
+    [Fact]
+    public async Task StartAsync_returns_only_after_every_setup()
+    {
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var (host, _) = LifespanHost.Build(a => a
+            .RegisterLifespanTask(Resource("slow", gate), new { probe = TestActor.Ref }, new LifespanTaskOptions { Name = "slow" })
+            .RegisterLifespanTask((IActorRef probe) => probe.Tell("next"), new { probe = TestActor.Ref }));
+        var starting = host.StartAsync();
+        await ExpectMsgAsync("slow setting up");
+        await ExpectNoMsgAsync(TimeSpan.FromMilliseconds(200));
+        Assert.False(starting.IsCompleted);
+        gate.SetResult();
+        await ExpectMsgAsync("slow set up");
+        await ExpectMsgAsync("next");
+        await starting.WaitAsync(TimeSpan.FromSeconds(10));
+        await host.StopWithin(TimeSpan.FromSeconds(30));
+        host.Dispose();
+    }
+
+    [Fact]
+    public async Task A_failed_setup_undoes_what_started_and_fails_host_start_naming_the_task()
+    {
+        var (host, _) = LifespanHost.Build(a => a
+            .RegisterLifespanTask(Resource("db"), new { probe = TestActor.Ref }, new LifespanTaskOptions { Name = "db" })
+            .RegisterLifespanTask(Poller("poller"), new { probe = TestActor.Ref }, new LifespanTaskOptions { Name = "poller" })
+            .RegisterLifespanTask(Resource("cache"), new { probe = TestActor.Ref }, new LifespanTaskOptions { Name = "cache" })
+            .RegisterLifespanTask(LoadModel, options: new LifespanTaskOptions { Name = "load-model" })
+            .RegisterLifespanTask((IActorRef probe) => probe.Tell("never"), new { probe = TestActor.Ref }));
+
+        var ex = await Assert.ThrowsAsync<LifespanStartupException>(() => host.StartAsync());
+        Assert.Equal("load-model", ex.TaskName);
+        Assert.Contains("Lifespan task 'load-model' failed to start", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("model file missing", ex.Message, StringComparison.Ordinal);
+
+        var events = (await FishUntil("db torn down")).ToList();
+        Assert.True(events.IndexOf("poller cancelled") < events.IndexOf("cache torn down"), string.Join(", ", events));
+        Assert.True(events.IndexOf("cache torn down") < events.IndexOf("db torn down"), string.Join(", ", events));
+        Assert.DoesNotContain("never", events);
+        Assert.True(host.Services.GetRequiredService<ActorSystem>().IsTerminated);
+        host.Dispose();
+    }
+
+    private static async IAsyncEnumerable<string> LoadModel()
+    {
+        await Task.Yield();
+        throw new InvalidOperationException("model file missing");
+#pragma warning disable CS0162 // unreachable: the setup fails before its yield
+        yield break;
+#pragma warning restore CS0162
+    }
+
+    private async Task<List<string>> FishUntil(string last)
+    {
+        var seen = new List<string>();
+        await FishForMessageAsync(m => { seen.Add((string)m); return (string)m == last; });
+        return seen;
+    }
+
+    [Fact]
+    public async Task The_guardian_and_task_actors_live_under_user_lifespan()
+    {
+        var (host, _) = LifespanHost.Build(a => a.RegisterLifespanTask(Poller("poll"), new { probe = TestActor.Ref }, new LifespanTaskOptions { Name = "poll-updates" }));
+        await host.StartAsync();
+        await ExpectMsgAsync("poll started");
+        var system = host.Services.GetRequiredService<ActorSystem>();
+        var probe = CreateTestProbe();
+        await probe.AwaitAssertAsync(() => Assert.Equal(["0-poll-updates"], ChildNames(system)));
+        await host.StopWithin(TimeSpan.FromSeconds(30));
+        host.Dispose();
+    }
+
+    private static IEnumerable<string> ChildNames(ActorSystem system)
+    {
+        var guardian = ((LocalActorRef)system.UserGuardian).Cell.Child("lifespan")!;
+        return ((LocalActorRef)guardian).Cell.Children.Select(c => c.Path.Name);
+    }
+
+    [Fact]
+    public async Task A_task_that_ignores_cancellation_is_named_in_a_warning_and_shutdown_completes()
+    {
+        var release = new TaskCompletionSource();
+        var (host, log) = LifespanHost.Build(
+            a => a.RegisterLifespanTask(() => release.Task, options: new LifespanTaskOptions { Name = "stubborn" }),
+            shutdown: o => o.Phases[ShutdownPhases.ServiceStop] = new ShutdownPhaseOptions { Timeout = TimeSpan.FromMilliseconds(300) });
+        await host.StartAsync();
+        await host.StopWithin(TimeSpan.FromSeconds(30));
+        Assert.Contains(log.Entries, e => e.Level == LogLevel.Warning && e.Text.Contains("stubborn", StringComparison.Ordinal) && e.Text.Contains("ignored cancellation", StringComparison.Ordinal));
+        Assert.True(host.Services.GetRequiredService<ActorSystem>().IsTerminated);
+        release.SetResult();
+        host.Dispose();
+    }
+
+    [Fact]
+    public async Task A_task_that_blocks_its_thread_does_not_hold_up_the_others()
+    {
+        using var blocked = new ManualResetEventSlim();
+        var (host, _) = LifespanHost.Build(a => a
+            .RegisterLifespanTask(() => { blocked.Wait(TimeSpan.FromSeconds(30)); return Task.CompletedTask; }, options: new LifespanTaskOptions { Name = "blocker" })
+            .RegisterLifespanTask(Poller("after"), new { probe = TestActor.Ref }, new LifespanTaskOptions { Name = "after" }));
+        await host.StartAsync().WaitAsync(TimeSpan.FromSeconds(10));
+        await ExpectMsgAsync("after started");
+        blocked.Set();
+        await host.StopWithin(TimeSpan.FromSeconds(30));
+        host.Dispose();
+    }
+
+    [Fact]
+    public async Task The_older_OnStartup_and_OnShutdown_handlers_run_in_order()
+    {
+        var (host, _) = LifespanHost.Build(a => a
+            .OnStartup((IActorRef probe) => probe.Tell("startup 1"), new { probe = TestActor.Ref })
+            .OnStartup(async (IActorRef probe) => { await Task.Yield(); probe.Tell("startup 2"); }, new { probe = TestActor.Ref })
+            .OnShutdown((IActorRef probe) => probe.Tell("shutdown 1"), new { probe = TestActor.Ref })
+            .OnShutdown(async (IActorRef probe) => { await Task.Yield(); probe.Tell("shutdown 2"); }, new { probe = TestActor.Ref }));
+        await host.StartAsync();
+        Assert.Equal(["startup 1", "startup 2"], await ReceiveNAsync(2));
+        await ExpectNoMsgAsync();
+        await host.StopWithin(TimeSpan.FromSeconds(30));
+        Assert.Equal(["shutdown 1", "shutdown 2"], await ReceiveNAsync(2));
+        host.Dispose();
+    }
+}
