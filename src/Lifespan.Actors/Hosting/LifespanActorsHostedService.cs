@@ -19,6 +19,7 @@ internal sealed partial class LifespanActorsHostedService(
     LifespanStateStore state,
     IOptions<LifespanSettings> settings,
     IHostApplicationLifetime lifetime,
+    IHostEnvironment environment,
     ILoggerFactory loggerFactory) : IHostedLifecycleService, IDisposable
 {
     private readonly ILogger _logger = loggerFactory.CreateLogger("Lifespan.Actors.Hosting");
@@ -40,7 +41,10 @@ internal sealed partial class LifespanActorsHostedService(
         system.CoordinatedShutdown.AddTask(ShutdownPhases.ServiceStop, "lifespan: cancel long-running tasks", StopLongRunningAsync);
         system.CoordinatedShutdown.AddTask(ShutdownPhases.BeforeActorSystemTerminate, "lifespan: tear down resources", TearDownAsync);
         app.SetRestart(RestartAsync);
-        LifespanHotReload.Track(app);
+        if (environment.IsDevelopment())
+        {
+            LifespanHotReload.Track(app);
+        }
 
         await StartAllAsync(cancellationToken).ConfigureAwait(false);
         LogLifespanStarted(_logger, tasks.Length);
@@ -57,6 +61,7 @@ internal sealed partial class LifespanActorsHostedService(
     public async Task StoppedAsync(CancellationToken cancellationToken)
     {
         _stopping = true;
+        LifespanHotReload.Untrack(app);
         var reason = _signalled ? ShutdownReason.ProcessSignal : ShutdownReason.ApplicationStop;
         await system.CoordinatedShutdown.RunAsync(reason).WaitAsync(cancellationToken).ConfigureAwait(false);
         await system.WhenTerminated.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -104,6 +109,7 @@ internal sealed partial class LifespanActorsHostedService(
     private async Task TerminateAfterFailedStartAsync()
     {
         _stopping = true;
+        LifespanHotReload.Untrack(app);
         await system.Terminate().WaitAsync(system.Options.TerminateTimeout).ConfigureAwait(false);
     }
 

@@ -1,3 +1,4 @@
+using Lifespan.Actors.Configuration;
 using Lifespan.Actors.Lifespan;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,6 +12,9 @@ namespace Lifespan.Actors.Hosting;
 /// <summary>Registers Lifespan.Actors with the .NET Generic Host.</summary>
 public static class LifespanActorsServiceCollectionExtensions
 {
+    private static readonly Lazy<IConfigurationSection> ReferenceSection = new(() =>
+        new ConfigurationBuilder().AddHoconString(LifespanSettings.ReferenceConfiguration).Build().GetSection("lifespan"));
+
     /// <summary>
     /// Registers the <see cref="ActorSystem"/> (logging and services from the host, settings from the <c>lifespan</c>
     /// configuration section), the lifespan (<see cref="LifespanApp"/>, <see cref="LifespanState{T}"/>) and the hosted
@@ -26,6 +30,7 @@ public static class LifespanActorsServiceCollectionExtensions
         services.AddOptions<LifespanSettings>()
             .Configure<IServiceProvider>((settings, provider) =>
             {
+                LifespanSettings.Bind(settings, ReferenceSection.Value);
                 if (provider.GetService<IConfiguration>() is { } configuration)
                 {
                     LifespanSettings.Bind(settings, configuration.GetSection("lifespan"));

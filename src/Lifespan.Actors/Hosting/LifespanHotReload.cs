@@ -1,45 +1,51 @@
 using System.Reflection.Metadata;
 using Lifespan.Actors.Lifespan;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 [assembly: MetadataUpdateHandler(typeof(Lifespan.Actors.Hosting.LifespanHotReload))]
 
 namespace Lifespan.Actors.Hosting;
 
 /// <summary>
-/// On a hot reload (<c>dotnet watch</c>) in the Development environment, stops and restarts the lifespan tasks of
-/// every running app, as the seed's dev mode does.
+/// On a hot reload (<c>dotnet watch</c>), stops and restarts the lifespan tasks of every running app in the
+/// Development environment, as the seed's dev mode does. Apps register while they run.
 /// </summary>
 internal static class LifespanHotReload
 {
-    private static readonly List<WeakReference<LifespanApp>> s_apps = [];
+    private static readonly List<LifespanApp> s_apps = [];
 
     public static void Track(LifespanApp app)
     {
         lock (s_apps)
         {
-            s_apps.RemoveAll(w => !w.TryGetTarget(out _));
-            s_apps.Add(new WeakReference<LifespanApp>(app));
+            s_apps.Add(app);
         }
     }
 
-    /// <summary>Called by the runtime after an edit is applied.</summary>
+    public static void Untrack(LifespanApp app)
+    {
+        lock (s_apps)
+        {
+            s_apps.Remove(app);
+        }
+    }
+
+    /// <summary>Called by the runtime after an edit is applied; never throws back into it.</summary>
     public static void UpdateApplication(Type[]? updatedTypes)
     {
         _ = updatedTypes;
         LifespanApp[] apps;
         lock (s_apps)
         {
-            apps = s_apps.Select(w => w.TryGetTarget(out var a) ? a : null).OfType<LifespanApp>().ToArray();
+            apps = [.. s_apps];
         }
 
         foreach (var app in apps)
         {
-            if (app.HasStarted && app.Services.GetService<IHostEnvironment>()?.IsDevelopment() == true)
-            {
-                _ = app.RestartAsync();
-            }
+            _ = app.RestartAsync().ContinueWith(
+                static t => _ = t.Exception,   // a failed restart is logged by the lifespan; observe it here
+                CancellationToken.None,
+                TaskContinuationOptions.OnlyOnFaulted,
+                TaskScheduler.Default);
         }
     }
 }

@@ -20,6 +20,23 @@ public sealed class LifespanSettings
     /// <summary>The lifespan's options (<c>lifespan.tasks</c>).</summary>
     public LifespanOptions Tasks { get; } = new();
 
+    /// <summary>The text of <c>hocon/reference.conf</c>, embedded in the library: every setting with its default.</summary>
+    public static string ReferenceConfiguration { get; } = ReadReference();
+
+    /// <summary>Settings with the defaults of <see cref="ReferenceConfiguration"/>, overridden by <paramref name="configuration"/>'s <c>lifespan</c> section.</summary>
+    public static LifespanSettings From(IConfiguration? configuration)
+    {
+        var settings = new LifespanSettings();
+        var reference = new ConfigurationBuilder().AddHoconString(ReferenceConfiguration).Build();
+        Bind(settings, reference.GetSection("lifespan"));
+        if (configuration is not null)
+        {
+            Bind(settings, configuration.GetSection("lifespan"));
+        }
+
+        return settings;
+    }
+
     /// <summary>Binds <paramref name="section"/> (the <c>lifespan</c> section) onto <paramref name="settings"/>; durations may be HOCON (<c>5s</c>) or .NET (<c>00:00:05</c>).</summary>
     public static void Bind(LifespanSettings settings, IConfiguration section)
     {
@@ -52,6 +69,14 @@ public sealed class LifespanSettings
         }
 
         settings.Tasks.StartupTimeout = section.GetSection("tasks").GetDuration("startup-timeout", settings.Tasks.StartupTimeout);
+    }
+
+    private static string ReadReference()
+    {
+        using var stream = typeof(LifespanSettings).Assembly.GetManifestResourceStream("Lifespan.Actors.reference.conf")
+            ?? throw new InvalidOperationException("The embedded reference.conf is missing from Lifespan.Actors.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
     }
 
     internal void Validate()

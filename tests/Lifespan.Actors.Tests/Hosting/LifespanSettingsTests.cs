@@ -1,0 +1,101 @@
+using Lifespan.Actors.Configuration;
+using Lifespan.Actors.Hosting;
+using Lifespan.Actors.Shutdown;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Lifespan.Actors.Tests.Hosting;
+
+public sealed class LifespanSettingsTests
+{
+    [Fact]
+    public void The_embedded_reference_conf_states_the_same_defaults_as_the_code()
+    {
+        var fromReference = LifespanSettings.From(null);
+        var code = new LifespanSettings();
+        Assert.Equal(code.SystemName, fromReference.SystemName);
+        Assert.Equal(code.System.Throughput, fromReference.System.Throughput);
+        Assert.Equal(code.System.HandlerStopTimeout, fromReference.System.HandlerStopTimeout);
+        Assert.Equal(code.System.TerminateTimeout, fromReference.System.TerminateTimeout);
+        Assert.Equal(code.System.DeadLetterLogLimit, fromReference.System.DeadLetterLogLimit);
+        Assert.Equal(code.System.DeadLetterLogInterval, fromReference.System.DeadLetterLogInterval);
+        Assert.Equal(code.Tasks.StartupTimeout, fromReference.Tasks.StartupTimeout);
+        Assert.Equal(code.System.Shutdown.DefaultPhaseTimeout, fromReference.System.Shutdown.DefaultPhaseTimeout);
+        foreach (var phase in ShutdownPhases.All)
+        {
+            Assert.Equal(code.System.Shutdown.TimeoutOf(phase), fromReference.System.Shutdown.TimeoutOf(phase));
+            Assert.Equal(code.System.Shutdown.RecoversIn(phase), fromReference.System.Shutdown.RecoversIn(phase));
+        }
+    }
+
+    [Fact]
+    public void The_repository_reference_conf_is_the_embedded_one()
+    {
+        var repo = new DirectoryInfo(AppContext.BaseDirectory);
+        while (repo is not null && !File.Exists(Path.Combine(repo.FullName, "Lifespan.Actors.sln")))
+        {
+            repo = repo.Parent;
+        }
+
+        Assert.NotNull(repo);
+        Assert.Equal(File.ReadAllText(Path.Combine(repo.FullName, "hocon", "reference.conf")), LifespanSettings.ReferenceConfiguration);
+    }
+
+    [Fact]
+    public void HOCON_overrides_bind_with_durations_in_either_form()
+    {
+        var configuration = new ConfigurationBuilder().AddHoconString("""
+            lifespan {
+              actor-system { name = orders, dispatcher.throughput = 5, handler-stop-timeout = 250ms }
+              tasks.startup-timeout = "00:00:42"
+              shutdown { default-phase-timeout = 2 seconds, phases.service-stop { timeout = 1500ms, recover = false } }
+            }
+            """).Build();
+        var settings = LifespanSettings.From(configuration);
+        Assert.Equal("orders", settings.SystemName);
+        Assert.Equal(5, settings.System.Throughput);
+        Assert.Equal(TimeSpan.FromMilliseconds(250), settings.System.HandlerStopTimeout);
+        Assert.Equal(TimeSpan.FromSeconds(42), settings.Tasks.StartupTimeout);
+        Assert.Equal(TimeSpan.FromSeconds(2), settings.System.Shutdown.TimeoutOf(ShutdownPhases.ServiceUnbind));
+        Assert.Equal(TimeSpan.FromMilliseconds(1500), settings.System.Shutdown.TimeoutOf(ShutdownPhases.ServiceStop));
+        Assert.False(settings.System.Shutdown.RecoversIn(ShutdownPhases.ServiceStop));
+        Assert.Equal(TimeSpan.FromSeconds(10), settings.System.Shutdown.TimeoutOf(ShutdownPhases.ActorSystemTerminate));
+    }
+
+    [Fact]
+    public async Task Invalid_settings_fail_the_start_naming_the_setting()
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddHoconString("lifespan.actor-system.dispatcher.throughput = 0");
+        builder.Services.AddLifespanActors();
+        using var host = builder.Build();
+        var ex = await Assert.ThrowsAnyAsync<Exception>(() => host.StartAsync());
+        Assert.Contains("Throughput must be at least 1", ex.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_malformed_duration_names_its_key()
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddHoconString("lifespan.shutdown.default-phase-timeout = soon");
+        builder.Services.AddLifespanActors();
+        using var host = builder.Build();
+        var ex = await Assert.ThrowsAnyAsync<Exception>(() => host.StartAsync());
+        Assert.Contains("default-phase-timeout", ex.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_actor_system_is_built_from_the_bound_settings()
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddHoconString("lifespan.actor-system { name = configured, dispatcher.throughput = 7 }");
+        builder.Services.AddLifespanActors();
+        using var host = builder.Build();
+        var system = host.Services.GetRequiredService<ActorSystem>();
+        Assert.Equal("configured", system.Name);
+        Assert.Equal(7, system.Options.Throughput);
+        Assert.Same(host.Services.GetRequiredService<IOptions<LifespanSettings>>().Value.System, system.Options);
+    }
+}
