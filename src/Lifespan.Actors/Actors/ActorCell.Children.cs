@@ -126,6 +126,10 @@ internal sealed partial class ActorCell
             if (_children is not null && _children.TryGetValue(child.Name, out var current) && ReferenceEquals(current, child))
             {
                 _children.Remove(child.Name);
+                if (_children.Count == 0)
+                {
+                    _children = null;   // give back the table a burst of children grew
+                }
             }
 
             _extras?.StoppingChildren?.Remove(child);

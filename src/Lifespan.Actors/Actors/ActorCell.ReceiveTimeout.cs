@@ -28,16 +28,30 @@ internal sealed partial class ActorCell
         RestartReceiveTimeout();
     }
 
+    /// <summary>Re-arms the receive timeout; a tick armed before this one is now stale and will be dropped.</summary>
     private void RestartReceiveTimeout()
     {
         var extras = _extras!;
-        var generation = ++extras.ReceiveTimeoutGeneration;
-        extras.ReceiveTimeoutTimer?.Dispose();
+        Interlocked.Increment(ref extras.ReceiveTimeoutGeneration);
+        if (extras.ReceiveTimeoutTimer is { } timer)
+        {
+            timer.Change(extras.ReceiveTimeout!.Value, Timeout.InfiniteTimeSpan);
+            return;
+        }
+
         extras.ReceiveTimeoutTimer = System.Options.TimeProvider.CreateTimer(
-            static s => { var (self, gen) = ((LocalActorRef, int))s!; self.Tell(new ReceiveTimeoutTick(gen), ActorRefs.NoSender); },
-            (SelfRef, generation),
+            static s => ((ActorCell)s!).OnReceiveTimeoutFired(),
+            this,
             extras.ReceiveTimeout!.Value,
             Timeout.InfiniteTimeSpan);
+    }
+
+    private void OnReceiveTimeoutFired()
+    {
+        if (_extras is { } extras)
+        {
+            SelfRef.Tell(new ReceiveTimeoutTick(Volatile.Read(ref extras.ReceiveTimeoutGeneration)), ActorRefs.NoSender);
+        }
     }
 
     private void CancelReceiveTimeout()
@@ -46,10 +60,10 @@ internal sealed partial class ActorCell
         {
             timer.Dispose();
             _extras.ReceiveTimeoutTimer = null;
-            _extras.ReceiveTimeoutGeneration++;
+            Interlocked.Increment(ref _extras.ReceiveTimeoutGeneration);
         }
     }
 
     private bool ReceiveTimeoutIsCurrent(ReceiveTimeoutTick tick) =>
-        _extras is { ReceiveTimeout: not null } extras && extras.ReceiveTimeoutGeneration == tick.Generation;
+        _extras is { ReceiveTimeout: not null } extras && Volatile.Read(ref extras.ReceiveTimeoutGeneration) == tick.Generation;
 }

@@ -63,11 +63,11 @@ internal sealed partial class ActorCell : IActorContext, IStash
 
     internal ReceiveActor? Actor => _actor;
 
-    /// <summary>Restart bookkeeping kept here on behalf of the parent's supervisor strategy.</summary>
-    internal int RestartCount;
+    /// <summary>Restart bookkeeping kept here on behalf of the parent's supervisor strategy (only ever touched by the parent).</summary>
+    internal ref int RestartCount => ref Extras.RestartCount;
 
     /// <summary>Start of the current restart window, in <see cref="TimeProvider"/> timestamp ticks.</summary>
-    internal long RestartWindowStart;
+    internal ref long RestartWindowStart => ref Extras.RestartWindowStart;
 
     /// <summary>The rarely used parts, created on first use; an async handler's continuation may race the mailbox here.</summary>
     private CellExtras Extras => _extras ?? Interlocked.CompareExchange(ref _extras, new CellExtras(), null) ?? _extras;

@@ -26,6 +26,9 @@ internal sealed class CellExtras
     public ITimer? ReceiveTimeoutTimer;
     public int ReceiveTimeoutGeneration;
 
+    public int RestartCount;
+    public long RestartWindowStart;
+
     public Exception? RecreateCause;
     public object? FailedMessage;
 }

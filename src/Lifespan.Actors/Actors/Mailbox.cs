@@ -109,7 +109,8 @@ internal sealed class Mailbox : MailboxNode, IThreadPoolWorkItem
 
     public bool TryDequeueUser(out object message, out InternalActorRef? sender)
     {
-        var next = Volatile.Read(ref _head.Next);
+        var head = _head;
+        var next = Volatile.Read(ref head.Next);
         if (next is null)
         {
             message = null!;
@@ -122,6 +123,7 @@ internal sealed class Mailbox : MailboxNode, IThreadPoolWorkItem
         next.Message = null;
         next.Sender = null;
         _head = next;
+        head.Next = null;   // unlink: otherwise the mailbox (the first node) would keep every delivered node alive
         return true;
     }
 
