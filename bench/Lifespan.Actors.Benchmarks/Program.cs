@@ -3,6 +3,7 @@ using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
 using Lifespan.Actors.Benchmarks.Infrastructure;
+using Lifespan.Actors.Benchmarks.Lifespan;
 using Lifespan.Actors.Benchmarks.Modes;
 using Lifespan.Actors.Benchmarks.PingPong;
 using Lifespan.Actors.Benchmarks.Spawn;
@@ -14,6 +15,7 @@ using Lifespan.Actors.Benchmarks.Spawn;
 //   dotnet run -c Release --project bench/Lifespan.Actors.Benchmarks -- interleaved [rounds]   drift-robust cross-check of the suites' ratios
 //   dotnet run -c Release --project bench/Lifespan.Actors.Benchmarks -- memory [count]
 //   dotnet run -c Release --project bench/Lifespan.Actors.Benchmarks -- latency [count]
+//   dotnet run -c Release --project bench/Lifespan.Actors.Benchmarks -- lifespan [rounds]   host start/stop with 1, 100, 1000 tasks vs BackgroundServices
 //   dotnet run -c Release --project bench/Lifespan.Actors.Benchmarks -- --filter '*PingPong*'   anything else goes to BenchmarkSwitcher
 return await Bench.RunAsync(args);
 
@@ -36,6 +38,7 @@ internal static class Bench
                     await InterleavedMode.RunAsync(InterleavedMode.DefaultRounds);
                     await MemoryMode.RunAsync(MemoryMode.DefaultCount);
                     await LatencyMode.RunAsync(LatencyMode.DefaultCount, warmup: 20_000);
+                    await LifespanMode.RunAsync(LifespanMode.DefaultCounts, rounds: 11);
                     return suitesOk ? 0 : 1;
                 case "suites":
                     MachineInfo.Print();
@@ -47,6 +50,10 @@ internal static class Bench
                 case "interleaved":
                     MachineInfo.Print();
                     await InterleavedMode.RunAsync(Count(args, InterleavedMode.DefaultRounds));
+                    return 0;
+                case "lifespan":
+                    MachineInfo.Print();
+                    await LifespanMode.RunAsync(LifespanMode.DefaultCounts, Count(args, 11));
                     return 0;
                 case "latency":
                     MachineInfo.Print();
@@ -76,6 +83,7 @@ internal static class Bench
         await InterleavedMode.RunAsync(3);
         await MemoryMode.RunAsync(2_000);
         await LatencyMode.RunAsync(2_000, warmup: 500);
+        await LifespanMode.RunAsync([1, 10], rounds: 1);
         Console.WriteLine(ok ? "SMOKE OK" : "SMOKE FAILED: a benchmark did not run to completion (see above).");
         return ok ? 0 : 1;
     }
@@ -133,6 +141,7 @@ internal static class Bench
           interleaved [n]    the suites' cases run alternately n times (default 21), ratio of medians
           memory [count]     bytes retained per idle actor (default 100000 alive)
           latency [count]    Ask round-trip p50/p99 (default 100000 round trips)
+          lifespan [rounds]  host start/stop with 1, 100, 1000 lifespan tasks vs BackgroundServices (default 11 rounds)
           <other arguments>  passed to BenchmarkSwitcher, e.g. --filter '*PingPong*' or --list flat
         """);
 }

@@ -51,13 +51,13 @@ internal static class LatencyMode
             }
 
             var baseline = subjects[0].Stats();
-            Console.WriteLine("| Round trip | Samples | p50 (µs) | p90 (µs) | p99 (µs) | p99.9 (µs) | Mean (µs) | p50 ratio | p99 ratio | Mean ratio |");
+            Console.WriteLine("| Round trip | Samples | p50 (ns) | p90 (ns) | p99 (ns) | p99.9 (ns) | Mean (ns) | p50 ratio | p99 ratio | Mean ratio |");
             Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
             foreach (var subject in subjects)
             {
                 var s = subject.Stats();
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"| {subject.Name} | {s.Count:N0} | {s.P50:0.0} | {s.P90:0.0} | {s.P99:0.0} | {s.P999:0.0} | {s.Mean:0.0} | {s.P50 / baseline.P50:0.00}x | {s.P99 / baseline.P99:0.00}x | {s.Mean / baseline.Mean:0.00}x |"));
+                    $"| {subject.Name} | {s.Count:N0} | {s.P50:N0} | {s.P90:N0} | {s.P99:N0} | {s.P999:N0} | {s.Mean:N0} | {s.P50 / baseline.P50:0.00}x | {s.P99 / baseline.P99:0.00}x | {s.Mean / baseline.Mean:0.00}x |"));
             }
 
             Console.WriteLine();
@@ -170,9 +170,9 @@ internal static class LatencyMode
 
             var sorted = _samples.ToArray();
             Array.Sort(sorted);
-            double Micros(long ticks) => ticks * 1_000_000.0 / Stopwatch.Frequency;
-            double At(double q) => Micros(sorted[(int)Math.Round(q * (sorted.Length - 1))]);
-            return new Stats(sorted.Length, At(0.50), At(0.90), At(0.99), At(0.999), Micros((long)sorted.Average()));
+            double Nanos(double ticks) => ticks * 1_000_000_000.0 / Stopwatch.Frequency;
+            double At(double q) => Nanos(sorted[(int)Math.Round(q * (sorted.Length - 1))]);
+            return new Stats(sorted.Length, At(0.50), At(0.90), At(0.99), At(0.999), Nanos(sorted.Average()));
         }
     }
 

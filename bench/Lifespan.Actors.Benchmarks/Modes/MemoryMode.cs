@@ -39,6 +39,22 @@ internal static class MemoryMode
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Target: at most {TargetBytesPerActor:0} bytes per idle actor. Measured {actors.BytesPerItem:0.0}: {(met ? "met" : "NOT met")}."));
         Console.WriteLine();
+
+        // Leak check: memory still reachable after messages have been delivered and processed (expected: 0).
+        var messages = count * 10;
+        await MeasureDeliveredAsync(Math.Min(messages, 1_000), actor: false);
+        await MeasureDeliveredAsync(Math.Min(messages, 1_000), actor: true);
+        var channelRetained = await MeasureDeliveredAsync(messages, actor: false);
+        var actorRetained = await MeasureDeliveredAsync(messages, actor: true);
+        Console.WriteLine($"### Memory still reachable after {messages:N0} messages were delivered to one live receiver (expected: close to 0)");
+        Console.WriteLine();
+        Console.WriteLine("| Receiver | Messages processed | Retained bytes | Bytes per message |");
+        Console.WriteLine("|---|---:|---:|---:|");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"| Channel + reader task (baseline) | {messages:N0} | {channelRetained:N0} | {(double)channelRetained / messages:0.0} |"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"| Actor | {messages:N0} | {actorRetained:N0} | {(double)actorRetained / messages:0.0} |"));
+        Console.WriteLine();
         return met;
 
         void Row(string name, Measurement m, double r) =>
@@ -131,6 +147,69 @@ internal static class MemoryMode
         }
     }
 
+    /// <summary>Bytes still reachable after <paramref name="messages"/> messages went through one receiver that stays alive.</summary>
+    private static async Task<long> MeasureDeliveredAsync(int messages, bool actor)
+    {
+        var processed = new Countdown();
+        var message = new object();
+        if (!actor)
+        {
+            var channel = HandRolledActor.CreateChannel();
+            var reader = Task.Run(async () =>
+            {
+                while (await channel.Reader.WaitToReadAsync())
+                {
+                    while (channel.Reader.TryRead(out _))
+                    {
+                        processed.Signal();
+                    }
+                }
+            });
+
+            processed.Reset(1);
+            channel.Writer.TryWrite(message);
+            await processed.WaitAsync("warming the channel");
+            processed.Reset(messages);
+            var before = Settle();
+            for (var i = 0; i < messages; i++)
+            {
+                channel.Writer.TryWrite(message);
+            }
+
+            await processed.WaitAsync("delivering to the channel");
+            await Task.Delay(50);
+            var after = Settle();
+            channel.Writer.Complete();
+            await reader.WaitAsync(BenchScale.Deadline);
+            return after - before;
+        }
+
+        var system = ActorSystem.Create("delivered");
+        try
+        {
+            var sink = system.ActorOf(Props.Create(() => new CountingActor(processed)));
+            processed.Reset(1);
+            sink.Tell(message);
+            await processed.WaitAsync("warming the actor");
+            processed.Reset(messages);
+            var before = Settle();
+            for (var i = 0; i < messages; i++)
+            {
+                sink.Tell(message);
+            }
+
+            await processed.WaitAsync("delivering to the actor");
+            await Task.Delay(50);
+            var after = Settle();
+            GC.KeepAlive(sink);
+            return after - before;
+        }
+        finally
+        {
+            await system.Terminate().WaitAsync(BenchScale.Deadline);
+        }
+    }
+
     private static long Settle()
     {
         GC.Collect();
@@ -144,4 +223,10 @@ internal static class MemoryMode
 
         public double LeftAfterStopPerItem => (double)LeftAfterStopBytes / Count;
     }
+}
+
+/// <summary>Counts every message it processes.</summary>
+internal sealed class CountingActor : ReceiveActor
+{
+    public CountingActor(Countdown processed) => ReceiveAny(_ => processed.Signal());
 }

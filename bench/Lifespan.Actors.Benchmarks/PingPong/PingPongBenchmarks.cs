@@ -53,6 +53,10 @@ public class PingPongBenchmarks
             await _system.Terminate().WaitAsync(BenchScale.Deadline);
             _system = null;
         }
+
+        // Drop the references so that whatever the actors retained does not weigh on the next benchmark's GCs.
+        _pingers = [];
+        _channels = [];
     }
 
     [Benchmark(Baseline = true, OperationsPerInvoke = MessagesPerInvoke)]
