@@ -4,7 +4,7 @@ namespace Lifespan.Actors.Lifespan;
 
 /// <summary>
 /// Runs, watches and cancels one lifespan task. The task's code never runs inside this actor's mailbox: it runs
-/// on its own (a long-running task starts on a dedicated thread), and its outcome comes back as a message, so the
+/// on the thread pool, and its outcome comes back as a message, so the
 /// actor can always be told to stop.
 /// </summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "The token source is cancelled and disposed in PostStop; the kernel owns an actor's lifetime.")]
@@ -108,7 +108,7 @@ internal sealed partial class LifespanTaskActor : ReceiveActor
         var generation = ++_generation;
         _startedAt = Context.System.Options.TimeProvider.GetTimestamp();
         _task.SetStatus(LifespanTaskStatus.Running);
-        _body = Task.Factory.StartNew(() => _task.Body.RunAsync(_runtime, token), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
+        _body = Task.Run(() => _task.Body.RunAsync(_runtime, token), CancellationToken.None);   // like BackgroundService on .NET 10: never on the actor's thread
         PipeToSelf(_body, t => new BodyEnded(generation, t));
     }
 
