@@ -1,3 +1,6 @@
+using Lifespan.Actors.Configuration;
+using Microsoft.Extensions.Configuration;
+
 namespace Lifespan.Actors.TestKit;
 
 /// <summary>Settings of a <see cref="TestKit"/>.</summary>
@@ -20,6 +23,24 @@ public sealed class TestKitOptions
 
     /// <summary>Changes the options of each test's actor system before it is created.</summary>
     public Action<ActorSystemOptions>? ConfigureSystem { get; set; }
+
+    /// <summary>
+    /// Options from the <c>lifespan.test</c> section of <paramref name="configuration"/> (<c>time-factor</c>,
+    /// <c>default-timeout</c>; see <c>hocon/reference.conf</c>); the environment variable still wins for the time factor.
+    /// </summary>
+    public static TestKitOptions FromConfiguration(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var section = configuration.GetSection("lifespan:test");
+        var options = new TestKitOptions();
+        if (Environment.GetEnvironmentVariable(TimeFactorVariable) is null)
+        {
+            options.TimeFactor = section.GetValue("time-factor", options.TimeFactor);
+        }
+
+        options.DefaultTimeout = section.GetDuration("default-timeout", options.DefaultTimeout);
+        return options;
+    }
 
     internal TimeSpan Dilate(TimeSpan duration)
     {

@@ -1,3 +1,4 @@
+using Lifespan.Actors.Configuration;
 using Lifespan.Actors.TestKit;
 
 namespace Lifespan.Actors.TestKit.Tests;
@@ -81,6 +82,23 @@ public sealed class TimeFactorTests : TestKit
     {
         var ex = await Assert.ThrowsAsync<TestKitException>(() => ExpectMsgAsync<int>());
         Assert.Contains("within 00:00:00.12", ex.Message, StringComparison.Ordinal);
+    }
+}
+
+public sealed class TestKitOptionsTests
+{
+    [Fact]
+    public void Options_bind_from_the_lifespan_test_section()
+    {
+        var configuration = new Microsoft.Extensions.Configuration.ConfigurationBuilder()
+            .AddHoconString("lifespan.test { time-factor = 2.5, default-timeout = 750ms }")
+            .Build();
+        var options = TestKitOptions.FromConfiguration(configuration);
+        Assert.Equal(TimeSpan.FromMilliseconds(750), options.DefaultTimeout);
+        if (Environment.GetEnvironmentVariable(TestKitOptions.TimeFactorVariable) is null)
+        {
+            Assert.Equal(2.5, options.TimeFactor);
+        }
     }
 }
 
