@@ -36,7 +36,7 @@ internal static partial class SeedTasks
     }
 
     /// <summary>A setup that fails when <c>demo.fail-setup</c> is true, to show a refused start.</summary>
-    public static async IAsyncEnumerable<string> CheckConfiguration(IConfiguration configuration)
+    public static async IAsyncEnumerable<string> CheckConfiguration(IConfiguration configuration, ILogger<PollLog> log)
     {
         await Task.Yield();
         if (configuration.GetValue("demo:fail-setup", false))
@@ -45,6 +45,7 @@ internal static partial class SeedTasks
         }
 
         yield return "configuration checked";
+        LogConfigurationReleased(log);
     }
 
     private static double FakeAnswerToEverythingMlModel(double x) => x * 42;
@@ -60,6 +61,9 @@ internal static partial class SeedTasks
 
     [LoggerMessage(4, LogLevel.Information, "Model unloaded")]
     private static partial void LogModelUnloaded(ILogger logger);
+
+    [LoggerMessage(5, LogLevel.Information, "Configuration check released")]
+    private static partial void LogConfigurationReleased(ILogger logger);
 }
 
 /// <summary>The seed's <c>ml_models</c> dictionary.</summary>

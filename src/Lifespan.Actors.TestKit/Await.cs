@@ -38,7 +38,7 @@ internal static class Await
     {
         ArgumentNullException.ThrowIfNull(assertion);
         var wait = Deadline.Resolve(duration, options);
-        var deadline = DateTimeOffset.UtcNow + wait;
+        var deadline = Deadline.After(wait);
         while (true)
         {
             try
@@ -55,7 +55,7 @@ internal static class Await
                 throw new TestKitException($"The assertion still failed after {wait}: {ex.Message}", ex);
             }
 
-            await Task.Delay(Min(interval ?? DefaultInterval, deadline - DateTimeOffset.UtcNow)).ConfigureAwait(false);
+            await Task.Delay(Min(interval ?? DefaultInterval, Deadline.Until(deadline))).ConfigureAwait(false);
         }
     }
 
@@ -63,7 +63,7 @@ internal static class Await
     {
         ArgumentNullException.ThrowIfNull(condition);
         var wait = Deadline.Resolve(max, options);
-        var deadline = DateTimeOffset.UtcNow + wait;
+        var deadline = Deadline.After(wait);
         while (!await condition().ConfigureAwait(false))
         {
             if (DateTimeOffset.UtcNow >= deadline)
@@ -71,9 +71,9 @@ internal static class Await
                 throw new TestKitException($"The condition{(message is null ? string.Empty : $" ({message})")} was not met within {wait}.");
             }
 
-            await Task.Delay(Min(interval ?? DefaultInterval, deadline - DateTimeOffset.UtcNow)).ConfigureAwait(false);
+            await Task.Delay(Min(interval ?? DefaultInterval, Deadline.Until(deadline))).ConfigureAwait(false);
         }
     }
 
-    private static TimeSpan Min(TimeSpan a, TimeSpan b) => b < TimeSpan.Zero ? TimeSpan.Zero : a < b ? a : b;
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => b == Timeout.InfiniteTimeSpan ? a : b < TimeSpan.Zero ? TimeSpan.Zero : a < b ? a : b;
 }

@@ -11,6 +11,14 @@ internal static class Deadline
         set => s_current.Value = value;
     }
 
+    /// <summary>The moment <paramref name="wait"/> from now ends; never for an infinite wait.</summary>
+    public static DateTimeOffset After(TimeSpan wait) =>
+        wait == Timeout.InfiniteTimeSpan ? DateTimeOffset.MaxValue : DateTimeOffset.UtcNow + wait;
+
+    /// <summary>Time left until <paramref name="deadline"/> (infinite for <see cref="DateTimeOffset.MaxValue"/>), never negative.</summary>
+    public static TimeSpan Until(DateTimeOffset deadline) =>
+        deadline == DateTimeOffset.MaxValue ? Timeout.InfiniteTimeSpan : (deadline - DateTimeOffset.UtcNow) is var left && left > TimeSpan.Zero ? left : TimeSpan.Zero;
+
     /// <summary>Time left in the innermost <c>WithinAsync</c>, or <see langword="null"/> outside of one.</summary>
     public static TimeSpan? Remaining =>
         Current is { } d ? (d - DateTimeOffset.UtcNow) is var r && r > TimeSpan.Zero ? r : TimeSpan.Zero : null;
@@ -21,6 +29,11 @@ internal static class Deadline
     /// </summary>
     public static TimeSpan Resolve(TimeSpan? explicitTimeout, TestKitOptions options)
     {
+        if (explicitTimeout == Timeout.InfiniteTimeSpan)
+        {
+            return Remaining ?? Timeout.InfiniteTimeSpan;   // no deadline of its own; an enclosing block's still holds
+        }
+
         var remaining = Remaining;
         var timeout = explicitTimeout is { } t ? options.Dilate(t) : remaining ?? options.Dilate(options.DefaultTimeout);
         return remaining is { } r && r < timeout ? r : timeout;

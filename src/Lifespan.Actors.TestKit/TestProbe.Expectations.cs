@@ -37,12 +37,11 @@ public sealed partial class TestProbe
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         var wait = Deadline.Resolve(timeout, _options);
-        var deadline = DateTimeOffset.UtcNow + wait;
+        var deadline = Deadline.After(wait);
         var messages = new List<object>(count);
         while (messages.Count < count)
         {
-            var left = deadline - DateTimeOffset.UtcNow;
-            var item = await TryReadAsync(left > TimeSpan.Zero ? left : TimeSpan.Zero).ConfigureAwait(false)
+            var item = await TryReadAsync(Deadline.Until(deadline)).ConfigureAwait(false)
                 ?? throw new TestKitException($"Expected {count} messages within {wait} but received {messages.Count}: [{string.Join(", ", messages.Select(Show))}].");
             messages.Add(item.Message);
         }
@@ -55,12 +54,11 @@ public sealed partial class TestProbe
     {
         ArgumentNullException.ThrowIfNull(isTheOne);
         var wait = Deadline.Resolve(timeout, _options);
-        var deadline = DateTimeOffset.UtcNow + wait;
+        var deadline = Deadline.After(wait);
         var skipped = new List<string>();
         while (true)
         {
-            var left = deadline - DateTimeOffset.UtcNow;
-            var item = await TryReadAsync(left > TimeSpan.Zero ? left : TimeSpan.Zero).ConfigureAwait(false)
+            var item = await TryReadAsync(Deadline.Until(deadline)).ConfigureAwait(false)
                 ?? throw new TestKitException(
                     $"Fished for {hint ?? "a matching message"} for {wait} without success; skipped {skipped.Count}: [{string.Join(", ", skipped)}].");
             if (isTheOne(item.Message))

@@ -33,10 +33,12 @@ public sealed class LifespanEndToEndTests
         Assert.True(host.LineOf("Lifespan task check-configuration is set up") < listening, host.Output);
 
         // The task is cancelled, then the resource torn down, then the actor system stops; exit code 0.
+        // Teardowns in reverse registration order: check-configuration (registered last) before setup-model.
         var stopped = host.LineOf("Task was stopped");
+        var released = host.LineOf("Configuration check released");
         var unloaded = host.LineOf("Model unloaded");
         var terminated = host.LineOf("Actor system demo terminated (process signal)");
-        Assert.True(stopped > listening && unloaded > stopped && terminated > unloaded, host.Output);
+        Assert.True(stopped > listening && released > stopped && unloaded > released && terminated > unloaded, host.Output);
     }
 
     [Fact]

@@ -72,6 +72,20 @@ public sealed class TestProbeTests : TestKit
     }
 
     [Fact]
+    public async Task An_infinite_timeout_waits_instead_of_failing_at_once()
+    {
+        var probe = CreateTestProbe();
+        var receiving = probe.ReceiveNAsync(1, Timeout.InfiniteTimeSpan);
+        var fishing = CreateTestProbe();
+        var fished = fishing.FishForMessageAsync(m => m is "late", Timeout.InfiniteTimeSpan);
+        Assert.False(receiving.IsCompleted);
+        probe.Ref.Tell("late");
+        fishing.Ref.Tell("late");
+        Assert.Equal(["late"], await receiving.WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.Equal("late", await fished.WaitAsync(TimeSpan.FromSeconds(10)));
+    }
+
+    [Fact]
     public async Task FishForMessageAsync_skips_until_a_match()
     {
         var probe = CreateTestProbe();

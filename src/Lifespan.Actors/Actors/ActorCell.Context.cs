@@ -26,7 +26,19 @@ internal sealed partial class ActorCell
                 return new CancellationToken(canceled: true);
             }
 
-            return (Extras.Cancellation ??= new CancellationTokenSource()).Token;
+            var extras = Extras;
+            var cts = extras.Cancellation;
+            if (cts is null)
+            {
+                var created = new CancellationTokenSource();
+                cts = Interlocked.CompareExchange(ref extras.Cancellation, created, null) ?? created;
+                if (!ReferenceEquals(cts, created))
+                {
+                    created.Dispose();
+                }
+            }
+
+            return _state >= StateTerminating ? new CancellationToken(canceled: true) : cts.Token;
         }
     }
 

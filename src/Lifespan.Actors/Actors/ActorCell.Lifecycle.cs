@@ -46,6 +46,15 @@ internal sealed partial class ActorCell
         _extras?.Timers?.CancelAll();
         CancelReceiveTimeout();
         CancelIncarnation();
+        if (_extras?.PendingAsync is not null)
+        {
+            // An async handler of the failed instance is still running (the failure was escalated from a child):
+            // its token is cancelled; the new instance does not wait for it, and its outcome is ignored.
+            _extras.PendingAsync = null;
+            Mailbox.Resume(Mailbox.Suspension.AsyncHandler);
+            ClearCurrent();
+        }
+
         UnstashAllInto(front: true);
         Extras.RecreateCause = cause;
         TryFinishRecreate();

@@ -6,7 +6,11 @@ internal sealed partial class ActorCell
     /// <summary>This actor failed: hold its user messages and ask the parent what to do. The failing message is dropped.</summary>
     private void HandleInvokeFailure(Exception cause, object? message)
     {
-        ClearCurrent();
+        if (_extras?.PendingAsync is null)
+        {
+            ClearCurrent();   // an async handler still running (this is an escalation) keeps its Sender
+        }
+
         if (_state >= StateTerminating)
         {
             KernelLog.FailedWhileStopping(Log, Path, cause);

@@ -57,7 +57,7 @@ internal sealed class Mailbox : MailboxNode, IThreadPoolWorkItem
 
         var node = new MailboxNode { Message = message, Sender = sender };
         var previous = Interlocked.Exchange(ref _tail, node);
-        Volatile.Write(ref previous.Next, node);
+        Interlocked.Exchange(ref previous.Next, node);   // a full fence: the link is visible before _closed is read again
 
         if (_closed)
         {

@@ -24,6 +24,7 @@ internal sealed partial class LifespanActorsHostedService(
 {
     private readonly ILogger _logger = loggerFactory.CreateLogger("Lifespan.Actors.Hosting");
     private readonly List<PosixSignalRegistration> _signals = [];
+    private readonly SemaphoreSlim _restart = new(1, 1);
     private IActorRef? _guardian;
     private volatile bool _stopping;
     private volatile bool _signalled;
@@ -70,19 +71,32 @@ internal sealed partial class LifespanActorsHostedService(
 
     public void Dispose()
     {
+        LifespanHotReload.Untrack(app);
         foreach (var signal in _signals)
         {
             signal.Dispose();
         }
+
+        _restart.Dispose();
     }
+
+    private StartAll StartMessage()
+    {
+        var phases = system.CoordinatedShutdown.Options;
+        return new StartAll(settings.Value.Tasks.StartupTimeout, phases.TimeoutOf(ShutdownPhases.ServiceStop), phases.TimeoutOf(ShutdownPhases.BeforeActorSystemTerminate));
+    }
+
+    /// <summary>How long a start may take in all: the startup timeout, and a rollback bounded by the two shutdown phases.</summary>
+    private static TimeSpan Bound(StartAll start) => start.Timeout + start.StopTimeout + start.TearDownTimeout + TimeSpan.FromSeconds(1);
 
     private async Task StartAllAsync(CancellationToken cancellationToken)
     {
-        var timeout = settings.Value.Tasks.StartupTimeout;
+        var start = StartMessage();
+        var timeout = start.Timeout;
         object reply;
         try
         {
-            reply = await _guardian!.Ask<object>(new StartAll(timeout), timeout + TimeSpan.FromSeconds(1), cancellationToken).ConfigureAwait(false);
+            reply = await _guardian!.Ask<object>(start, Bound(start), cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is AskTimeoutException or OperationCanceledException)
         {
@@ -101,6 +115,7 @@ internal sealed partial class LifespanActorsHostedService(
 
         if (reply is StartFailed failed)
         {
+            WarnAboutStuckTasks(start.StopTimeout);
             await TerminateAfterFailedStartAsync().ConfigureAwait(false);
             throw new LifespanStartupException(failed.Task.Name, failed.Error);
         }
@@ -110,7 +125,24 @@ internal sealed partial class LifespanActorsHostedService(
     {
         _stopping = true;
         LifespanHotReload.Untrack(app);
-        await system.Terminate().WaitAsync(system.Options.TerminateTimeout).ConfigureAwait(false);
+        try
+        {
+            await system.Terminate().WaitAsync(system.Options.TerminateTimeout).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            // keep the startup failure as the error; this is only the clean-up after it
+            LogTerminateTimedOut(_logger, system.Name, system.Options.TerminateTimeout);
+        }
+    }
+
+    private void WarnAboutStuckTasks(TimeSpan timeout)
+    {
+        var stuck = app.Tasks.Where(t => t.Shape == LifespanTaskShape.LongRunning && t.Status is LifespanTaskStatus.Running).Select(t => t.Name).ToList();
+        if (stuck.Count > 0)
+        {
+            LogIgnoredCancellation(_logger, string.Join(", ", stuck), timeout);
+        }
     }
 
     private async Task StopLongRunningAsync(CancellationToken cancellationToken)
@@ -122,11 +154,7 @@ internal sealed partial class LifespanActorsHostedService(
         }
         finally
         {
-            var stuck = app.Tasks.Where(t => t.Shape == LifespanTaskShape.LongRunning && t.Status is LifespanTaskStatus.Running).Select(t => t.Name).ToList();
-            if (stuck.Count > 0)
-            {
-                LogIgnoredCancellation(_logger, string.Join(", ", stuck), timeout);
-            }
+            WarnAboutStuckTasks(timeout);
         }
     }
 
@@ -138,21 +166,28 @@ internal sealed partial class LifespanActorsHostedService(
 
     private async Task RestartAsync(CancellationToken cancellationToken)
     {
-        if (_stopping)
+        // One restart at a time: two quick hot reloads must not interleave their stops and starts.
+        await _restart.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
         {
-            throw new InvalidOperationException("The app is shutting down; its lifespan tasks cannot be restarted.");
-        }
+            if (_stopping)
+            {
+                throw new InvalidOperationException("The app is shutting down; its lifespan tasks cannot be restarted.");
+            }
 
-        var options = system.CoordinatedShutdown.Options;
-        var stop = options.TimeoutOf(ShutdownPhases.ServiceStop);
-        var tearDown = options.TimeoutOf(ShutdownPhases.BeforeActorSystemTerminate);
-        LogRestarting(_logger);
-        await _guardian!.Ask<Done>(new StopLongRunning(stop), stop, cancellationToken).ConfigureAwait(false);
-        await _guardian!.Ask<Done>(new TearDownAll(tearDown), tearDown, cancellationToken).ConfigureAwait(false);
-        var timeout = settings.Value.Tasks.StartupTimeout;
-        if (await _guardian!.Ask<object>(new StartAll(timeout), timeout + TimeSpan.FromSeconds(1), cancellationToken).ConfigureAwait(false) is StartFailed failed)
+            var start = StartMessage();
+            LogRestarting(_logger);
+            await _guardian!.Ask<Done>(new StopLongRunning(start.StopTimeout), start.StopTimeout + TimeSpan.FromSeconds(1), cancellationToken).ConfigureAwait(false);
+            WarnAboutStuckTasks(start.StopTimeout);
+            await _guardian!.Ask<Done>(new TearDownAll(start.TearDownTimeout), start.TearDownTimeout + TimeSpan.FromSeconds(1), cancellationToken).ConfigureAwait(false);
+            if (await _guardian!.Ask<object>(start, Bound(start), cancellationToken).ConfigureAwait(false) is StartFailed failed)
+            {
+                throw new LifespanStartupException(failed.Task.Name, failed.Error);
+            }
+        }
+        finally
         {
-            throw new LifespanStartupException(failed.Task.Name, failed.Error);
+            _restart.Release();
         }
     }
 
@@ -181,6 +216,9 @@ internal sealed partial class LifespanActorsHostedService(
 
     [LoggerMessage(4, LogLevel.Warning, "Lifespan task(s) {Tasks} ignored cancellation for {Timeout}; shutdown goes on without them")]
     private static partial void LogIgnoredCancellation(ILogger logger, string tasks, TimeSpan timeout);
+
+    [LoggerMessage(6, LogLevel.Error, "Actor system {Name} did not terminate within {Timeout} after the failed start")]
+    private static partial void LogTerminateTimedOut(ILogger logger, string name, TimeSpan timeout);
 
     [LoggerMessage(5, LogLevel.Information, "Restarting the lifespan tasks")]
     private static partial void LogRestarting(ILogger logger);

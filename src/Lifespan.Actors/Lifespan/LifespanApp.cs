@@ -33,9 +33,12 @@ public sealed class LifespanApp
     /// <exception cref="InvalidOperationException">The lifespan has already begun.</exception>
     public LifespanTask RegisterLifespanTask(Delegate task, object? args = null, LifespanTaskOptions? options = null)
     {
-        var created = _registry.Add(i => LifespanTaskFactory.FromDelegate(i, task, args, options));
-        created.Body.Binder?.Validate(Services);
-        return created;
+        return _registry.Add(i =>
+        {
+            var created = LifespanTaskFactory.FromDelegate(i, task, args, options);
+            created.Body.Binder?.Validate(Services);   // before it is added: a rejected task is not kept
+            return created;
+        });
     }
 
     /// <summary>Registers a setup/teardown resource of type <typeparamref name="TResource"/>, created through dependency injection.</summary>
@@ -44,11 +47,17 @@ public sealed class LifespanApp
 
     /// <summary>The older style: runs <paramref name="handler"/> once at startup, in order with the tasks. Prefer a setup/teardown resource.</summary>
     public LifespanTask OnStartup(Delegate handler, object? args = null) =>
-        _registry.Add(i => LifespanTaskFactory.Handler(i, LifespanTaskShape.StartupHandler, handler, args));
+        _registry.Add(i => Validated(LifespanTaskFactory.Handler(i, LifespanTaskShape.StartupHandler, handler, args)));
 
     /// <summary>The older style: runs <paramref name="handler"/> once at shutdown, shutdown handlers in registration order. Prefer a setup/teardown resource.</summary>
     public LifespanTask OnShutdown(Delegate handler, object? args = null) =>
-        _registry.Add(i => LifespanTaskFactory.Handler(i, LifespanTaskShape.ShutdownHandler, handler, args));
+        _registry.Add(i => Validated(LifespanTaskFactory.Handler(i, LifespanTaskShape.ShutdownHandler, handler, args)));
+
+    private LifespanTask Validated(LifespanTask task)
+    {
+        task.Body.Binder?.Validate(Services);
+        return task;
+    }
 
     /// <summary>The registered tasks, in registration order, with their live status.</summary>
     public IReadOnlyList<LifespanTask> GetLifespanTasks() => _registry.Tasks;

@@ -23,23 +23,38 @@ internal sealed class LifespanGuardian : ReceiveActor
 
     private async Task StartAllAsync(StartAll start)
     {
+        var replyTo = Sender;
         var deadline = Deadline(start.Timeout);
         for (var i = 0; i < _tasks.Length; i++)
         {
             var task = _tasks[i];
-            var reply = await ActorFor(task).Ask<object>(new StartTask(), Remaining(deadline));
-            if (reply is TaskStartFailed failed)
+            Exception? error;
+            try
             {
-                // Undo what started, newest first, then report the failure that stopped the startup.
-                var started = _tasks[..i];
-                await StopLongRunningAsync(started, Deadline(start.Timeout));
-                await TearDownAsync(started, Deadline(start.Timeout));
-                Sender.Tell(new StartFailed(task, failed.Error));
+                error = await ActorFor(task).Ask<object>(new StartTask(), Remaining(deadline)) is TaskStartFailed failed ? failed.Error : null;
+            }
+            catch (AskTimeoutException)
+            {
+                error = new TimeoutException($"The setup of lifespan task '{task.Name}' did not finish within lifespan.tasks.startup-timeout ({start.Timeout}).");
+            }
+            catch (Exception ex)
+            {
+                error = ex;
+            }
+
+            if (error is not null)
+            {
+                // Undo what started, newest first — the failed task too: a setup that finishes late is torn down at
+                // once — each step bounded by its shutdown phase's timeout; then report the failure.
+                var started = _tasks[..(i + 1)];
+                await StopLongRunningAsync(started, Deadline(start.StopTimeout));
+                await TearDownAsync(started, Deadline(start.TearDownTimeout));
+                replyTo.Tell(new StartFailed(task, error));
                 return;
             }
         }
 
-        Sender.Tell(new AllStarted());
+        replyTo.Tell(new AllStarted());
     }
 
     private async Task StopLongRunningAsync(IEnumerable<LifespanTask> tasks, DateTimeOffset deadline)
@@ -54,9 +69,9 @@ internal sealed class LifespanGuardian : ReceiveActor
                 await ActorFor(task).Ask<CancelRequested>(new CancelTask(), Remaining(deadline));
             }
         }
-        catch (AskTimeoutException)
+        catch (Exception)
         {
-            // the shutdown phase names whatever is still running
+            // a timeout or a task actor that is gone: the shutdown phase names whatever is still running
         }
 
         await WhenAllIgnoringTimeouts(running.Select(t => ActorFor(t).Ask<Done>(new AwaitTask(), Remaining(deadline))).ToList());
@@ -79,9 +94,9 @@ internal sealed class LifespanGuardian : ReceiveActor
         {
             await Task.WhenAll(tasks);
         }
-        catch (AskTimeoutException)
+        catch (Exception)
         {
-            // the shutdown phase names whatever is still running
+            // a timeout or a task actor that is gone: the shutdown phase names whatever is still running
         }
     }
 

@@ -1,7 +1,7 @@
 namespace Lifespan.Actors.Lifespan;
 
 /// <summary>Guardian: start every task in registration order; replies <see cref="AllStarted"/> or <see cref="StartFailed"/>.</summary>
-internal sealed record StartAll(TimeSpan Timeout);
+internal sealed record StartAll(TimeSpan Timeout, TimeSpan StopTimeout, TimeSpan TearDownTimeout);
 
 internal sealed record AllStarted;
 

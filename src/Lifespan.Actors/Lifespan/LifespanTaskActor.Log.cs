@@ -32,6 +32,9 @@ internal sealed partial class LifespanTaskActor
     [LoggerMessage(9, LogLevel.Information, "Lifespan task {Task} is torn down")]
     private static partial void LogTornDown(ILogger logger, string task);
 
+    [LoggerMessage(11, LogLevel.Warning, "A cancellation callback of lifespan task {Task} threw")]
+    private static partial void LogCancelCallbackFailed(ILogger logger, string task, Exception exception);
+
     [LoggerMessage(10, LogLevel.Error, "Lifespan task {Task} failed during teardown")]
     private static partial void LogTearDownFailed(ILogger logger, string task, Exception exception);
 }

@@ -22,6 +22,8 @@ internal sealed partial class LifespanTaskActor : ReceiveActor
     private IActorRef? _startReplyTo;
     private IActorRef? _stopReplyTo;
     private bool _cancelling;
+    private Task<object?>? _setup;
+    private bool _abandoned;
     private readonly List<IActorRef> _awaiters = [];
 
     public LifespanTaskActor(LifespanTask task, LifespanRuntime runtime)
@@ -40,17 +42,67 @@ internal sealed partial class LifespanTaskActor : ReceiveActor
 
     private ILogger Log => _runtime.Logger;
 
+    /// <summary>
+    /// Gives up a setup that is still running (its start timed out, or the app is going down): when it finishes it is
+    /// torn down at once, without this actor, which may be gone by then.
+    /// </summary>
+    private void AbandonSetup()
+    {
+        var (setup, task, log) = (_setup!, _task, Log);
+        _abandoned = true;
+        _setup = null;
+        _ = setup.ContinueWith(
+            async finished =>
+            {
+                if (!finished.IsCompletedSuccessfully)
+                {
+                    return;   // the setup failed; its failure is reported where it is awaited
+                }
+
+                LogSetUp(log, task.Name);
+                try
+                {
+                    await task.Body.TearDownAsync(CancellationToken.None).ConfigureAwait(false);
+                    task.SetStatus(LifespanTaskStatus.TornDown);
+                    LogTornDown(log, task.Name);
+                }
+                catch (Exception ex)
+                {
+                    task.SetStatus(LifespanTaskStatus.Faulted, ex);
+                    LogTearDownFailed(log, task.Name, ex);
+                }
+            },
+            CancellationToken.None,
+            TaskContinuationOptions.None,
+            TaskScheduler.Default).Unwrap();
+    }
+
     protected override void PostStop()
     {
-        _cancellation?.Cancel();
-        _cancellation?.Dispose();
+        if (_setup is not null && !_abandoned)
+        {
+            AbandonSetup();
+        }
+
+        var cancellation = _cancellation;
+        if (cancellation is not null)
+        {
+            _ = Task.Run(() => { try { cancellation.Cancel(); } catch (AggregateException) { } finally { cancellation.Dispose(); } });
+        }
     }
 
     private void Start()
     {
+        if (_body is not null || _task.Status is LifespanTaskStatus.Starting || (_task.IsResource && _task.Status == LifespanTaskStatus.Running))
+        {
+            Sender.Tell(new TaskStarted());   // already started: starting twice would run two copies
+            return;
+        }
+
         _startReplyTo = Sender;
         _stopReplyTo = null;
         _cancelling = false;
+        _abandoned = false;
         _restartsInRow = 0;
         switch (_task.Shape)
         {
@@ -67,7 +119,8 @@ internal sealed partial class LifespanTaskActor : ReceiveActor
                 break;
             default:
                 _task.SetStatus(LifespanTaskStatus.Starting);
-                PipeToSelf(Task.Run(() => _task.Body.SetUpAsync(_runtime, _runtime.Stopping)), t => new SetupEnded(t));
+                _setup = Task.Run(() => _task.Body.SetUpAsync(_runtime, _runtime.Stopping));
+                PipeToSelf(_setup, t => new SetupEnded(t));
                 break;
         }
     }
@@ -83,6 +136,12 @@ internal sealed partial class LifespanTaskActor : ReceiveActor
             LogSetupFailed(Log, _task.Name, error);
             replyTo.Tell(new TaskStartFailed(error));
             return;
+        }
+
+        _setup = null;
+        if (_abandoned)
+        {
+            return;   // the teardown is already chained to the setup (see AbandonSetup)
         }
 
         if (_task.IsResource)
@@ -121,7 +180,9 @@ internal sealed partial class LifespanTaskActor : ReceiveActor
 
         _body = null;
         var body = ended.Body;
-        var cancelled = body.IsCanceled || (body.IsFaulted && body.Exception!.GetBaseException() is OperationCanceledException && _cancellation!.IsCancellationRequested);
+        var error = body.IsCompletedSuccessfully ? null : ErrorOf(body);
+        var asked = _cancelling || _cancellation!.IsCancellationRequested;
+        var cancelled = asked && (body.IsCanceled || error is OperationCanceledException);   // an OCE nobody asked for is a failure
         if (body.IsCompletedSuccessfully && !_cancelling)
         {
             _task.SetStatus(LifespanTaskStatus.Completed);
@@ -134,12 +195,12 @@ internal sealed partial class LifespanTaskActor : ReceiveActor
         }
         else if (_cancelling)
         {
-            _task.SetStatus(LifespanTaskStatus.Faulted, body.Exception!.GetBaseException());
-            LogFailed(Log, _task.Name, body.Exception!.GetBaseException());
+            _task.SetStatus(LifespanTaskStatus.Faulted, error);
+            LogFailed(Log, _task.Name, error!);
         }
         else
         {
-            OnFailure(body.Exception!.GetBaseException());
+            OnFailure(error!);
         }
 
         foreach (var awaiter in _awaiters)
@@ -148,6 +209,19 @@ internal sealed partial class LifespanTaskActor : ReceiveActor
         }
 
         _awaiters.Clear();
+    }
+
+    private static Exception ErrorOf(Task task)
+    {
+        try
+        {
+            task.GetAwaiter().GetResult();
+            return new InvalidOperationException("The task did not fail.");
+        }
+        catch (Exception ex)
+        {
+            return ex;
+        }
     }
 
     private void OnFailure(Exception error)
@@ -203,7 +277,14 @@ internal sealed partial class LifespanTaskActor : ReceiveActor
             // Cancel() runs the token's callbacks before it returns (CancelAsync does not wait for them), so the
             // next task is cancelled only after this one has seen its cancellation; off the mailbox thread.
             var cancellation = _cancellation;
-            await Task.Run(cancellation.Cancel);
+            try
+            {
+                await Task.Run(cancellation.Cancel);
+            }
+            catch (AggregateException ex)
+            {
+                LogCancelCallbackFailed(Log, _task.Name, ex);   // a callback on the token threw; the task is still cancelled
+            }
         }
 
         Sender.Tell(new CancelRequested());
@@ -211,6 +292,13 @@ internal sealed partial class LifespanTaskActor : ReceiveActor
 
     private void TearDown()
     {
+        if (_setup is not null && _task.IsResource)
+        {
+            AbandonSetup();   // the setup is still running: it is torn down when it finishes
+            Sender.Tell(new Done());
+            return;
+        }
+
         _stopReplyTo = Sender;
         if (_task.Shape == LifespanTaskShape.ShutdownHandler)
         {

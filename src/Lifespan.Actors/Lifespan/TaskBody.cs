@@ -55,6 +55,11 @@ internal sealed class AsyncEnumerableBody<T>(string name, BoundDelegate function
 
     public override async Task<object?> SetUpAsync(LifespanRuntime runtime, CancellationToken cancellationToken)
     {
+        if (_enumerator is not null)
+        {
+            throw new InvalidOperationException($"Lifespan task '{name}' is already set up; tear it down before setting it up again.");
+        }
+
         var sequence = (IAsyncEnumerable<T>?)function.Invoke(runtime, cancellationToken)
             ?? throw new InvalidOperationException($"Lifespan task '{name}' returned null instead of an IAsyncEnumerable.");
         var enumerator = sequence.GetAsyncEnumerator(CancellationToken.None);

@@ -181,6 +181,56 @@ public sealed class SupervisionTests : TestKit.TestKit
         await ExpectTerminatedAsync(actor);
     }
 
+    public sealed record Go(TaskCompletionSource Gate);
+
+    private sealed class FailingChild : ReceiveActor
+    {
+        public FailingChild() => Receive<string>(_ => throw new InvalidOperationException("child failed"));
+    }
+
+    private sealed class AwaitingParent : ReceiveActor
+    {
+        public AwaitingParent()
+        {
+            var child = Context.ActorOf(Props.Create<FailingChild>(), "child");
+            ReceiveAsync<Go>(async go =>
+            {
+                child.Tell("fail");     // the child fails and this actor escalates while its handler awaits
+                await go.Gate.Task;
+                Sender.Tell("reply");
+            });
+        }
+
+        protected override SupervisorStrategy SupervisorStrategy() => new OneForOneStrategy(_ => Directive.Escalate);
+    }
+
+    private sealed class ResumingGrandparent : ReceiveActor
+    {
+        private readonly IActorRef _probe;
+
+        public ResumingGrandparent(IActorRef probe)
+        {
+            _probe = probe;
+            var parent = Context.ActorOf(Props.Create<AwaitingParent>(), "parent");
+            Receive<Go>(go => parent.Forward(go));
+        }
+
+        protected override SupervisorStrategy SupervisorStrategy() =>
+            new OneForOneStrategy(_ => { _probe.Tell("decided"); return Directive.Resume; });
+    }
+
+    [Fact]
+    public async Task Sender_stays_right_after_an_await_when_a_child_failure_is_escalated_meanwhile()
+    {
+        var decisions = CreateTestProbe();
+        var grandparent = Sys.ActorOf(Props.Create<ResumingGrandparent>(decisions.Ref));
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        grandparent.Tell(new Go(gate), TestActor.Ref);
+        await decisions.ExpectMsgAsync("decided");
+        gate.SetResult();
+        await ExpectMsgAsync("reply");
+    }
+
     [Fact]
     public void OneForOneStrategy_rejects_a_non_positive_window() =>
         Assert.Throws<ArgumentOutOfRangeException>(() => new OneForOneStrategy(1, TimeSpan.Zero, _ => Directive.Stop));

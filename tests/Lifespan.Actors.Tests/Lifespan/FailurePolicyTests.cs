@@ -56,6 +56,49 @@ public sealed class FailurePolicyTests : TestKit.TestKit
     }
 
     [Fact]
+    public async Task An_OperationCanceledException_nobody_asked_for_is_a_failure_and_is_restarted()
+    {
+        var options = new LifespanTaskOptions
+        {
+            Name = "http-poller",
+            OnFailure = LifespanFailurePolicy.Restart,
+            MinBackoff = TimeSpan.FromMilliseconds(10),
+            MaxBackoff = TimeSpan.FromMilliseconds(20),
+            MaxRestarts = 2,
+        };
+        var (host, log) = LifespanHost.Build(a => a.RegisterLifespanTask(async (IActorRef probe) =>
+        {
+            probe.Tell("run");
+            await Task.Yield();
+            throw new TaskCanceledException("The request was canceled due to the configured HttpClient.Timeout elapsing.");
+        }, new { probe = TestActor.Ref }, options));
+        await host.StartAsync();
+        await ReceiveNAsync(3);   // the first run and two restarts: not mistaken for a shutdown cancellation
+        var task = host.GetLifespanTasks()[0];
+        await AwaitConditionAsync(() => task.Status == LifespanTaskStatus.Faulted && task.RestartCount == 2);
+        Assert.IsType<TaskCanceledException>(task.Exception);
+        await AwaitAssertAsync(() => Assert.Contains(log.Entries, e => e.Level == LogLevel.Error && e.Text.Contains("http-poller", StringComparison.Ordinal)));
+        await host.StopWithin(TimeSpan.FromSeconds(30));
+        host.Dispose();
+    }
+
+    [Fact]
+    public async Task By_default_an_unrequested_cancellation_is_logged_at_error()
+    {
+        var (host, log) = LifespanHost.Build(a => a.RegisterLifespanTask(async () =>
+        {
+            await Task.Yield();
+            throw new OperationCanceledException("upstream timed out");
+        }, options: new LifespanTaskOptions { Name = "poller" }));
+        await host.StartAsync();
+        var task = host.GetLifespanTasks()[0];
+        await AwaitConditionAsync(() => task.Status == LifespanTaskStatus.Faulted);
+        Assert.Contains(log.Entries, e => e.Level == LogLevel.Error && e.Text.Contains("poller", StringComparison.Ordinal));
+        await host.StopWithin(TimeSpan.FromSeconds(30));
+        host.Dispose();
+    }
+
+    [Fact]
     public void The_backoff_grows_exponentially_within_its_bounds_with_jitter()
     {
         var options = new LifespanTaskOptions { MinBackoff = TimeSpan.FromSeconds(1), MaxBackoff = TimeSpan.FromSeconds(10), RandomFactor = 0.2 };

@@ -42,6 +42,45 @@ public sealed class HotReloadTests : TestKit.TestKit
     }
 
     [Fact]
+    public async Task Concurrent_restarts_take_turns_and_leave_one_copy_of_each_task()
+    {
+        var (setUp, tornDown, running) = (0, 0, 0);
+        async IAsyncEnumerable<int> Counted()
+        {
+            Interlocked.Increment(ref setUp);
+            await Task.Yield();
+            yield return 1;
+            Interlocked.Increment(ref tornDown);
+        }
+
+        async Task Poll(CancellationToken stopping)
+        {
+            Interlocked.Increment(ref running);
+            try
+            {
+                await Task.Delay(Timeout.Infinite, stopping);
+            }
+            catch (OperationCanceledException)
+            {
+                Interlocked.Decrement(ref running);
+            }
+        }
+
+        var (host, _) = LifespanHost.Build(a => a.RegisterLifespanTask(Counted).RegisterLifespanTask(Poll));
+        await host.StartAsync();
+        var app = (LifespanApp)host.Services.GetService(typeof(LifespanApp))!;
+        await Task.WhenAll(app.RestartAsync(), app.RestartAsync(), app.RestartAsync());
+        await AwaitConditionAsync(() => Volatile.Read(ref running) == 1, message: "one poller running");
+        Assert.Equal(Volatile.Read(ref tornDown) + 1, Volatile.Read(ref setUp));
+        Assert.Equal(4, Volatile.Read(ref setUp));
+
+        await host.StopWithin(TimeSpan.FromSeconds(30));
+        Assert.Equal(Volatile.Read(ref setUp), Volatile.Read(ref tornDown));
+        Assert.Equal(0, Volatile.Read(ref running));
+        host.Dispose();
+    }
+
+    [Fact]
     public void RestartAsync_before_the_start_is_an_error()
     {
         var (host, _) = LifespanHost.Build(_ => { });

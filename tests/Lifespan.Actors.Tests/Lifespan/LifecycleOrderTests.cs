@@ -70,11 +70,13 @@ public sealed class LifecycleOrderTests : TestKit.TestKit
     public async Task Long_running_tasks_are_cancelled_in_reverse_registration_order()
     {
         var order = new List<string>();
+        var registered = 0;
         Func<CancellationToken, Task> Recorder(string name) => async ct =>
         {
             var cancelled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             await using (ct.Register(() => { lock (order) { order.Add(name); } cancelled.SetResult(); }))
             {
+                Interlocked.Increment(ref registered);
                 await cancelled.Task;
             }
         };
@@ -86,6 +88,7 @@ public sealed class LifecycleOrderTests : TestKit.TestKit
             }
         });
         await host.StartAsync();
+        await AwaitConditionAsync(() => Volatile.Read(ref registered) == 5, message: "every task listens to its token");
         await host.StopWithin(TimeSpan.FromSeconds(30));
         Assert.Equal(["t4", "t3", "t2", "t1", "t0"], order);
         host.Dispose();
@@ -130,6 +133,46 @@ public sealed class LifecycleOrderTests : TestKit.TestKit
         Assert.True(events.IndexOf("cache torn down") < events.IndexOf("db torn down"), string.Join(", ", events));
         Assert.DoesNotContain("never", events);
         Assert.True(host.Services.GetRequiredService<ActorSystem>().IsTerminated);
+        host.Dispose();
+    }
+
+    [Fact]
+    public async Task A_failed_start_is_undone_within_the_shutdown_phase_timeouts_not_the_startup_timeout()
+    {
+        var release = new TaskCompletionSource();
+        var (host, log) = LifespanHost.Build(
+            a => a
+                .RegisterLifespanTask(() => release.Task, options: new LifespanTaskOptions { Name = "stubborn" })
+                .RegisterLifespanTask(LoadModel, options: new LifespanTaskOptions { Name = "load-model" }),
+            shutdown: o => o.Phases[ShutdownPhases.ServiceStop] = new ShutdownPhaseOptions { Timeout = TimeSpan.FromMilliseconds(200) });
+
+        // The startup timeout is the default five minutes: waiting on it would blow this bound.
+        var ex = await Assert.ThrowsAsync<LifespanStartupException>(() => host.StartAsync().WaitAsync(TimeSpan.FromSeconds(20)));
+        Assert.Equal("load-model", ex.TaskName);
+        Assert.Contains(log.Entries, e => e.Level == LogLevel.Warning && e.Text.Contains("stubborn", StringComparison.Ordinal));
+        release.SetResult();
+        host.Dispose();
+    }
+
+    [Fact]
+    public async Task A_setup_that_overruns_the_startup_timeout_fails_the_start_and_is_torn_down_when_it_finishes()
+    {
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var (host, _) = LifespanHost.Build(
+            a => a
+                .RegisterLifespanTask(Resource("fast"), new { probe = TestActor.Ref }, new LifespanTaskOptions { Name = "fast" })
+                .RegisterLifespanTask(Resource("slow", gate), new { probe = TestActor.Ref }, new LifespanTaskOptions { Name = "slow" }),
+            configuration: new() { ["lifespan:tasks:startup-timeout"] = "500ms" });
+
+        var ex = await Assert.ThrowsAsync<LifespanStartupException>(() => host.StartAsync());
+        Assert.Equal("slow", ex.TaskName);
+        Assert.IsType<TimeoutException>(ex.InnerException);
+        var events = await FishUntil("fast torn down");
+        Assert.Contains("slow setting up", events);
+
+        gate.SetResult();   // the slow setup finishes after the start was given up
+        await ExpectMsgAsync("slow set up");
+        await ExpectMsgAsync("slow torn down");
         host.Dispose();
     }
 

@@ -1,5 +1,6 @@
 using Lifespan.Actors.Hosting;
 using Lifespan.Actors.Shutdown;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -13,11 +14,17 @@ internal static class LifespanHost
         Action<LifespanActorsBuilder> configure,
         Action<IServiceCollection>? services = null,
         Action<ShutdownOptions>? shutdown = null,
-        string environment = "Production")
+        string environment = "Production",
+        Dictionary<string, string?>? configuration = null)
     {
         var log = new CapturingLoggerProvider();
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, EnvironmentName = environment });
         builder.Logging.AddProvider(log).SetMinimumLevel(LogLevel.Debug);
+        if (configuration is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(configuration);
+        }
+
         builder.Services.AddLifespanActors(actors =>
         {
             actors.SystemName = "lifespan-test";

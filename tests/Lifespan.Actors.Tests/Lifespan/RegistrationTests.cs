@@ -105,6 +105,7 @@ public sealed class RegistrationTests
         var (host, _) = LifespanHost.Build(_ => { });
         var ex = Assert.Throws<InvalidOperationException>(() => host.RegisterLifespanTask((Uri endpoint) => Task.CompletedTask));
         Assert.Contains("nothing can supply parameter 'endpoint' of type Uri", ex.Message, StringComparison.Ordinal);
+        Assert.Empty(host.GetLifespanTasks());   // a rejected task is not kept
         host.Dispose();
     }
 
