@@ -50,6 +50,33 @@ public sealed class WebHostOrderTests : TestKit.TestKit
     }
 
     [Fact]
+    public async Task Resources_are_torn_down_only_after_in_flight_requests_have_finished()
+    {
+        var port = FreePort();
+        var open = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        open.SetResult();
+        var answer = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var builder = WebApplication.CreateBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        builder.Services.AddLifespanActors(a => a.RegisterLifespanTask(SlowSetup, new { probe = TestActor.Ref, gate = open }));
+        await using var app = builder.Build();
+        app.MapGet("/slow", async () => { TestActor.Ref.Tell("request started"); await answer.Task; return Results.Text("done"); });
+        await app.StartAsync();
+        await ReceiveNAsync(2);   // setting up, set up
+
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        var request = http.GetStringAsync(new Uri($"http://127.0.0.1:{port}/slow"));
+        await ExpectMsgAsync("request started");
+        var stopping = app.StopAsync();
+        await ExpectNoMsgAsync(TimeSpan.FromMilliseconds(300));   // the request is in flight: no teardown yet
+        answer.SetResult();
+        Assert.Equal("done", await request);
+        await ExpectMsgAsync("torn down");
+        await stopping.WaitAsync(TimeSpan.FromSeconds(30));
+    }
+
+    [Fact]
     public async Task Works_with_Host_CreateApplicationBuilder_and_stops_the_host_if_the_actor_system_ends()
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });

@@ -99,6 +99,44 @@ public sealed class FailurePolicyTests : TestKit.TestKit
     }
 
     [Fact]
+    public async Task A_run_that_lasted_ResetAfter_resets_the_restart_count()
+    {
+        var clock = new global::Lifespan.Actors.Tests.Actors.ManualClock();
+        var runs = new SemaphoreSlim(0);
+        var options = new LifespanTaskOptions
+        {
+            Name = "steady",
+            OnFailure = LifespanFailurePolicy.Restart,
+            MinBackoff = TimeSpan.FromMilliseconds(10),
+            MaxBackoff = TimeSpan.FromMilliseconds(20),
+            MaxRestarts = 1,
+            ResetAfter = TimeSpan.FromMinutes(1),
+        };
+        var (host, _) = LifespanHost.Build(
+            a => a.RegisterLifespanTask(async (IActorRef probe, CancellationToken stopping) =>
+            {
+                probe.Tell("run");
+                await runs.WaitAsync(stopping);
+                throw new InvalidOperationException("fails after a while");
+            }, new { probe = TestActor.Ref }, options),
+            time: clock);
+        await host.StartAsync();
+
+        await ExpectMsgAsync("run");
+        runs.Release();                        // fails at once: restart 1 of 1
+        await ExpectMsgAsync("run");
+        clock.Advance(TimeSpan.FromMinutes(2)); // this run lasts longer than ResetAfter...
+        runs.Release();
+        await ExpectMsgAsync("run");           // ...so it may restart again despite MaxRestarts = 1
+        runs.Release();                        // fails at once again: restart 1 of 1 was used up
+        await ExpectNoMsgAsync(TimeSpan.FromMilliseconds(300));
+        Assert.Equal(2, host.GetLifespanTasks()[0].RestartCount);
+
+        await host.StopWithin(TimeSpan.FromSeconds(30));
+        host.Dispose();
+    }
+
+    [Fact]
     public void The_backoff_grows_exponentially_within_its_bounds_with_jitter()
     {
         var options = new LifespanTaskOptions { MinBackoff = TimeSpan.FromSeconds(1), MaxBackoff = TimeSpan.FromSeconds(10), RandomFactor = 0.2 };

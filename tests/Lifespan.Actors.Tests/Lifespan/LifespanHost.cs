@@ -15,7 +15,8 @@ internal static class LifespanHost
         Action<IServiceCollection>? services = null,
         Action<ShutdownOptions>? shutdown = null,
         string environment = "Production",
-        Dictionary<string, string?>? configuration = null)
+        Dictionary<string, string?>? configuration = null,
+        TimeProvider? time = null)
     {
         var log = new CapturingLoggerProvider();
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, EnvironmentName = environment });
@@ -28,7 +29,11 @@ internal static class LifespanHost
         builder.Services.AddLifespanActors(actors =>
         {
             actors.SystemName = "lifespan-test";
-            actors.ConfigureSystem = o => shutdown?.Invoke(o.Shutdown);
+            actors.ConfigureSystem = o =>
+            {
+                shutdown?.Invoke(o.Shutdown);
+                o.TimeProvider = time ?? o.TimeProvider;
+            };
             configure(actors);
         });
         services?.Invoke(builder.Services);
