@@ -225,55 +225,6 @@ internal sealed partial class ActorCell : IActorContext, IStash
         }
     }
 
-    private void BeginAsync(Task pending)
-    {
-        Mailbox.Suspend(Mailbox.Suspension.AsyncHandler);
-        Extras.PendingAsync = pending;
-        pending.ContinueWith(
-            static (task, state) => ((ActorCell)state!).SelfRef.SendSystemMessage(new AsyncHandlerCompleted(task)),
-            this,
-            CancellationToken.None,
-            TaskContinuationOptions.ExecuteSynchronously,
-            TaskScheduler.Default);
-    }
-
-    private void HandleAsyncCompleted(Task task)
-    {
-        var extras = _extras;
-        if (extras is null || !ReferenceEquals(extras.PendingAsync, task))
-        {
-            return;
-        }
-
-        extras.PendingAsync = null;
-        extras.AsyncStopTimer?.Dispose();
-        extras.AsyncStopTimer = null;
-        var message = _currentMessage;
-        Mailbox.Resume(Mailbox.Suspension.AsyncHandler);
-
-        if (_state >= StateTerminating)
-        {
-            ClearCurrent();
-            TryFinishTerminate();
-            return;
-        }
-
-        if (task.IsCompletedSuccessfully)
-        {
-            EndMessage(message!);
-            return;
-        }
-
-        try
-        {
-            task.GetAwaiter().GetResult();
-        }
-        catch (Exception ex)
-        {
-            HandleInvokeFailure(ex, message);
-        }
-    }
-
     private void EndMessage(object message)
     {
         ClearCurrent();

@@ -7,7 +7,7 @@ public sealed class ContextTests : TestKit.TestKit
     [Fact]
     public async Task ActorOf_names_children_below_the_parent()
     {
-        var parent = Sys.ActorOf(Props.Create<ParentActor>(TestActor.Ref, "p"), "parent");
+        var parent = Sys.ActorOf(Props.Create<ParentActor>(TestActor.Ref), "parent");
         var child = await parent.Ask<IActorRef>((Props.Create<EchoActor>(), "kid"), TimeSpan.FromSeconds(3));
         Assert.Equal("/user/parent/kid", child.Path.ToString());
         var generated = await parent.Ask<IActorRef>(Props.Create<EchoActor>(), TimeSpan.FromSeconds(3));

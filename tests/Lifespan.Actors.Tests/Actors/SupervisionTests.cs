@@ -9,7 +9,7 @@ public sealed class SupervisionTests : TestKit.TestKit
     {
         private int _count;
 
-        public Counter(IActorRef probe)
+        public Counter()
         {
             Receive<string>(s => s.Length > 6 && s.StartsWith("throw:", StringComparison.Ordinal), s => throw s[6..] switch
             {
@@ -19,7 +19,6 @@ public sealed class SupervisionTests : TestKit.TestKit
             });
             Receive<string>(s => s == "count", _ => Sender.Tell(_count));
             Receive<string>(_ => _count++);
-            _ = probe;
         }
     }
 
@@ -31,7 +30,7 @@ public sealed class SupervisionTests : TestKit.TestKit
         public Supervisor(IActorRef probe, SupervisorStrategy strategy)
         {
             _strategy = strategy;
-            var child = Context.ActorOf(Props.Create<Counter>(probe), "child");
+            var child = Context.ActorOf(Props.Create<Counter>(), "child");
             Receive<string>(s => s == "child", _ => Sender.Tell(child));
         }
 

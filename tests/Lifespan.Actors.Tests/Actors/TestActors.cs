@@ -28,11 +28,10 @@ public sealed class ReportingActor : ReceiveActor
 /// <summary>Creates the children it is told to create.</summary>
 public sealed class ParentActor : ReceiveActor
 {
-    public ParentActor(IActorRef probe, string id)
+    public ParentActor(IActorRef probe)
     {
         Receive<Props>(p => Sender.Tell(Context.ActorOf(p)));
         Receive<(Props Props, string Name)>(p => Sender.Tell(Context.ActorOf(p.Props, p.Name)));
         ReceiveAny(m => probe.Tell(m));
-        _ = id;
     }
 }
