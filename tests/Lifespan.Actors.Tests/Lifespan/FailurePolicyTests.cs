@@ -93,7 +93,7 @@ public sealed class FailurePolicyTests : TestKit.TestKit
         await host.StartAsync();
         var task = host.GetLifespanTasks()[0];
         await AwaitConditionAsync(() => task.Status == LifespanTaskStatus.Faulted);
-        Assert.Contains(log.Entries, e => e.Level == LogLevel.Error && e.Text.Contains("poller", StringComparison.Ordinal));
+        await AwaitAssertAsync(() => Assert.Contains(log.Entries, e => e.Level == LogLevel.Error && e.Text.Contains("poller", StringComparison.Ordinal)));
         await host.StopWithin(TimeSpan.FromSeconds(30));
         host.Dispose();
     }

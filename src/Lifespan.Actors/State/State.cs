@@ -1,0 +1,132 @@
+using System.Text.Json;
+
+namespace Lifespan.Actors.State;
+
+/// <summary>
+/// Base class of a session's state. Declare it <c>partial</c> and its vars as <c>partial</c> properties; the source
+/// generator implements them so that every write (also <c>Add</c>, <c>Remove</c> or an indexer on a
+/// <see cref="StateList{T}"/> or <see cref="StateDictionary{TKey, TValue}"/> var) is tracked for the next delta and
+/// refused with <see cref="ImmutableStateException"/> while the state is frozen. Public properties are sent to
+/// clients; non-public ones are backend vars that stay on the server.
+/// </summary>
+/// <example>
+/// <code>
+/// public partial class CounterState : State
+/// {
+///     public partial int Counter { get; set; }
+///     private partial int Clicks { get; set; }     // backend var
+/// }
+/// </code>
+/// </example>
+public abstract class State
+{
+    private HashSet<string>? _dirty;
+    private volatile bool _frozen;
+
+    /// <summary>How vars are written to and read from JSON: camelCase names, web defaults.</summary>
+    public static JsonSerializerOptions JsonOptions { get; } = new(JsonSerializerDefaults.Web);
+
+    /// <summary>Whether writes are refused (a background task's snapshot outside its lock).</summary>
+    public bool IsFrozen => _frozen;
+
+    /// <summary>The vars (JSON names) written since the dirty set was last cleared.</summary>
+    public IReadOnlyCollection<string> DirtyVars => (IReadOnlyCollection<string>?)_dirty ?? [];
+
+    /// <summary>Every var of this class, public and backend (implemented by the source generator).</summary>
+    protected internal abstract IReadOnlyList<StateVar> Vars { get; }
+
+    /// <summary>Writes the selected vars as properties of the JSON object being written (implemented by the source generator).</summary>
+    protected internal abstract void WriteVars(Utf8JsonWriter writer, StateVarSelection selection);
+
+    /// <summary>Sets every var present in <paramref name="element"/> (implemented by the source generator); marks nothing dirty.</summary>
+    protected internal abstract void ReadVars(JsonElement element);
+
+    /// <summary>The changed public vars as a JSON object, or <see langword="null"/> when none changed.</summary>
+    public string? Delta() => HasDirtyPublicVars() ? ToJson(StateVarSelection.DirtyPublic) : null;
+
+    /// <summary>The selected vars as a JSON object.</summary>
+    public string ToJson(StateVarSelection selection)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            WriteVars(writer, selection);
+            writer.WriteEndObject();
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    /// <summary>Sets the vars from a JSON object written by <see cref="ToJson"/>.</summary>
+    /// <exception cref="JsonException">The JSON does not fit the vars' types.</exception>
+    public void LoadJson(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        using var document = JsonDocument.Parse(json);
+        ReadVars(document.RootElement);
+    }
+
+    /// <summary>Forgets which vars changed (after a delta has been sent).</summary>
+    public void ClearDirty() => _dirty?.Clear();
+
+    internal void Freeze() => _frozen = true;
+
+    internal void Thaw() => _frozen = false;
+
+    /// <summary>Called by generated setters before a write: refuses it while the state is frozen.</summary>
+    protected void OnWriting(string var)
+    {
+        if (_frozen)
+        {
+            throw new ImmutableStateException(GetType().Name, var);
+        }
+    }
+
+    /// <summary>Called by generated setters after a write: marks <paramref name="var"/> dirty.</summary>
+    protected void OnWritten(string var) => (_dirty ??= new HashSet<string>(StringComparer.Ordinal)).Add(var);
+
+    /// <summary>Whether the generated <see cref="WriteVars"/> should write <paramref name="var"/> for <paramref name="selection"/>.</summary>
+    protected bool Includes(StateVarSelection selection, string var, bool isBackend) => selection switch
+    {
+        StateVarSelection.All => true,
+        StateVarSelection.AllPublic => !isBackend,
+        _ => !isBackend && _dirty is not null && _dirty.Contains(var),
+    };
+
+    /// <summary>Binds a tracked collection to the var it is stored in (called by generated setters).</summary>
+    protected TCollection? Track<TCollection>(TCollection? collection, string var) where TCollection : class, ITrackedCollection
+    {
+        collection?.Attach(this, var);
+        return collection;
+    }
+
+    internal void CollectionWriting(string var) => OnWriting(var);
+
+    internal void CollectionWritten(string var) => OnWritten(var);
+
+    private bool HasDirtyPublicVars()
+    {
+        if (_dirty is not { Count: > 0 } dirty)
+        {
+            return false;
+        }
+
+        foreach (var v in Vars)
+        {
+            if (!v.IsBackend && dirty.Contains(v.Name))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
+
+/// <summary>A collection that reports in-place changes to the state var it is stored in.</summary>
+public interface ITrackedCollection
+{
+    /// <summary>Binds the collection to <paramref name="var"/> of <paramref name="owner"/>.</summary>
+    void Attach(State owner, string var);
+}

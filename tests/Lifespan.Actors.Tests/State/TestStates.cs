@@ -1,0 +1,67 @@
+using Lifespan.Actors.State;
+
+namespace Lifespan.Actors.Tests.State;
+
+/// <summary>Mirrors Reflex's background-task seed state.</summary>
+public partial class MyTaskState : global::Lifespan.Actors.State.State
+{
+    public partial int Counter { get; set; }
+
+    public partial int MaxCounter { get; set; }
+
+    public partial bool Running { get; set; }
+
+    private partial int NTasks { get; set; }
+
+    public int TaskCount => NTasks;
+
+    public void StartTask() => NTasks++;
+}
+
+public enum Mood
+{
+    Calm,
+    Busy,
+    Angry,
+}
+
+public sealed record Address(string Street, int Number);
+
+public partial class RichState : global::Lifespan.Actors.State.State
+{
+    public partial Mood Mood { get; set; }
+
+    public partial Address? Home { get; set; }
+
+    public partial string? Title { get; set; }
+
+    public partial StateList<string> Tags { get; set; }
+
+    public partial StateDictionary<string, int> Scores { get; set; }
+
+    internal partial string Secret { get; set; }
+
+    public partial int Limit { get; private set; }
+
+    public void SetLimit(int limit) => Limit = limit;
+
+    public string ReadSecret() => Secret;
+
+    public void WriteSecret(string secret) => Secret = secret;
+}
+
+/// <summary>A state derived from a generated state: its vars come after the base class's.</summary>
+public partial class DerivedState : MyTaskState
+{
+    public partial string? Label { get; set; }
+}
+
+public partial class Outer
+{
+    public partial class NestedState : global::Lifespan.Actors.State.State
+    {
+        public partial int Value { get; set; }
+
+        public partial StateList<int> Items { get; set; }
+    }
+}
