@@ -31,15 +31,8 @@ public sealed class LifespanApp
     /// <param name="options">Name and failure policy.</param>
     /// <exception cref="ArgumentException">The shape is not accepted, an argument matches no parameter, or the name is taken.</exception>
     /// <exception cref="InvalidOperationException">The lifespan has already begun.</exception>
-    public LifespanTask RegisterLifespanTask(Delegate task, object? args = null, LifespanTaskOptions? options = null)
-    {
-        return _registry.Add(i =>
-        {
-            var created = LifespanTaskFactory.FromDelegate(i, task, args, options);
-            created.Body.Binder?.Validate(Services);   // before it is added: a rejected task is not kept
-            return created;
-        });
-    }
+    public LifespanTask RegisterLifespanTask(Delegate task, object? args = null, LifespanTaskOptions? options = null) =>
+        _registry.Add(i => Validated(LifespanTaskFactory.FromDelegate(i, task, args, options)));
 
     /// <summary>Registers a setup/teardown resource of type <typeparamref name="TResource"/>, created through dependency injection.</summary>
     public LifespanTask RegisterLifespanTask<TResource>(LifespanTaskOptions? options = null) where TResource : class, ILifespanResource =>
@@ -53,6 +46,7 @@ public sealed class LifespanApp
     public LifespanTask OnShutdown(Delegate handler, object? args = null) =>
         _registry.Add(i => Validated(LifespanTaskFactory.Handler(i, LifespanTaskShape.ShutdownHandler, handler, args)));
 
+    /// <summary>Checks the task's injected parameters before the registry adds it, so a rejected task is not kept.</summary>
     private LifespanTask Validated(LifespanTask task)
     {
         task.Body.Binder?.Validate(Services);
