@@ -87,7 +87,10 @@ internal sealed partial class LifespanActorsHostedService(
     }
 
     /// <summary>How long a start may take in all: the startup timeout, and a rollback bounded by the two shutdown phases.</summary>
-    private static TimeSpan Bound(StartAll start) => start.Timeout + start.StopTimeout + start.TearDownTimeout + TimeSpan.FromSeconds(1);
+    private static TimeSpan Bound(StartAll start) => start.Timeout + start.StopTimeout + start.TearDownTimeout + ReplyMargin;
+
+    /// <summary>Added to an Ask's timeout when the guardian keeps to the same timeout itself, so that its answer can still arrive.</summary>
+    private static readonly TimeSpan ReplyMargin = TimeSpan.FromSeconds(1);
 
     private async Task StartAllAsync(CancellationToken cancellationToken)
     {
@@ -145,12 +148,14 @@ internal sealed partial class LifespanActorsHostedService(
         }
     }
 
+    /// <summary>Cancels the long-running tasks and awaits them (phase <c>service-stop</c>, and a restart's first step).</summary>
     private async Task StopLongRunningAsync(CancellationToken cancellationToken)
     {
         var timeout = system.CoordinatedShutdown.Options.TimeoutOf(ShutdownPhases.ServiceStop);
         try
         {
-            await _guardian!.Ask<Done>(new StopLongRunning(timeout), timeout, cancellationToken).ConfigureAwait(false);
+            // The guardian keeps to the timeout itself; the margin lets its answer arrive. A phase's token still ends the wait on time.
+            await _guardian!.Ask<Done>(new StopLongRunning(timeout), timeout + ReplyMargin, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -158,10 +163,11 @@ internal sealed partial class LifespanActorsHostedService(
         }
     }
 
+    /// <summary>Runs the shutdown handlers and tears the resources down (phase <c>before-actor-system-terminate</c>, and a restart's second step).</summary>
     private async Task TearDownAsync(CancellationToken cancellationToken)
     {
         var timeout = system.CoordinatedShutdown.Options.TimeoutOf(ShutdownPhases.BeforeActorSystemTerminate);
-        await _guardian!.Ask<Done>(new TearDownAll(timeout), timeout, cancellationToken).ConfigureAwait(false);
+        await _guardian!.Ask<Done>(new TearDownAll(timeout), timeout + ReplyMargin, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task RestartAsync(CancellationToken cancellationToken)
@@ -175,11 +181,10 @@ internal sealed partial class LifespanActorsHostedService(
                 throw new InvalidOperationException("The app is shutting down; its lifespan tasks cannot be restarted.");
             }
 
-            var start = StartMessage();
             LogRestarting(_logger);
-            await _guardian!.Ask<Done>(new StopLongRunning(start.StopTimeout), start.StopTimeout + TimeSpan.FromSeconds(1), cancellationToken).ConfigureAwait(false);
-            WarnAboutStuckTasks(start.StopTimeout);
-            await _guardian!.Ask<Done>(new TearDownAll(start.TearDownTimeout), start.TearDownTimeout + TimeSpan.FromSeconds(1), cancellationToken).ConfigureAwait(false);
+            await StopLongRunningAsync(cancellationToken).ConfigureAwait(false);
+            await TearDownAsync(cancellationToken).ConfigureAwait(false);
+            var start = StartMessage();
             if (await _guardian!.Ask<object>(start, Bound(start), cancellationToken).ConfigureAwait(false) is StartFailed failed)
             {
                 throw new LifespanStartupException(failed.Task.Name, failed.Error);

@@ -12,8 +12,6 @@ namespace Lifespan.Actors.Hosting;
 /// <summary>Registers Lifespan.Actors with the .NET Generic Host.</summary>
 public static class LifespanActorsServiceCollectionExtensions
 {
-    private static readonly Lazy<IConfigurationSection> ReferenceSection = new(() =>
-        new ConfigurationBuilder().AddHoconString(LifespanSettings.ReferenceConfiguration).Build().GetSection("lifespan"));
 
     /// <summary>
     /// Registers the <see cref="ActorSystem"/> (logging and services from the host, settings from the <c>lifespan</c>
@@ -30,7 +28,7 @@ public static class LifespanActorsServiceCollectionExtensions
         services.AddOptions<LifespanSettings>()
             .Configure<IServiceProvider>((settings, provider) =>
             {
-                LifespanSettings.Bind(settings, ReferenceSection.Value);
+                LifespanSettings.Bind(settings, LifespanSettings.ReferenceSection);
                 if (provider.GetService<IConfiguration>() is { } configuration)
                 {
                     LifespanSettings.Bind(settings, configuration.GetSection("lifespan"));

@@ -23,12 +23,17 @@ public sealed class LifespanSettings
     /// <summary>The text of <c>hocon/reference.conf</c>, embedded in the library: every setting with its default.</summary>
     public static string ReferenceConfiguration { get; } = ReadReference();
 
+    /// <summary>The <c>lifespan</c> section of <see cref="ReferenceConfiguration"/>, parsed once.</summary>
+    internal static IConfigurationSection ReferenceSection => s_referenceSection.Value;
+
+    private static readonly Lazy<IConfigurationSection> s_referenceSection = new(() =>
+        new ConfigurationBuilder().AddHoconString(ReferenceConfiguration).Build().GetSection("lifespan"));
+
     /// <summary>Settings with the defaults of <see cref="ReferenceConfiguration"/>, overridden by <paramref name="configuration"/>'s <c>lifespan</c> section.</summary>
     public static LifespanSettings From(IConfiguration? configuration)
     {
         var settings = new LifespanSettings();
-        var reference = new ConfigurationBuilder().AddHoconString(ReferenceConfiguration).Build();
-        Bind(settings, reference.GetSection("lifespan"));
+        Bind(settings, ReferenceSection);
         if (configuration is not null)
         {
             Bind(settings, configuration.GetSection("lifespan"));

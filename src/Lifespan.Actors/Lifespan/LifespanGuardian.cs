@@ -74,7 +74,7 @@ internal sealed class LifespanGuardian : ReceiveActor
             // a timeout or a task actor that is gone: the shutdown phase names whatever is still running
         }
 
-        await WhenAllIgnoringTimeouts(running.Select(t => ActorFor(t).Ask<Done>(new AwaitTask(), Remaining(deadline))).ToList());
+        await WhenAllSettled(running.Select(t => ActorFor(t).Ask<Done>(new AwaitTask(), Remaining(deadline))).ToList());
     }
 
     private async Task TearDownAsync(IEnumerable<LifespanTask> tasks, DateTimeOffset deadline)
@@ -84,11 +84,11 @@ internal sealed class LifespanGuardian : ReceiveActor
             .Concat(list.Where(t => t.IsResource).Reverse());
         foreach (var task in order)
         {
-            await WhenAllIgnoringTimeouts([ActorFor(task).Ask<Done>(new TearDownTask(), Remaining(deadline))]);
+            await WhenAllSettled([ActorFor(task).Ask<Done>(new TearDownTask(), Remaining(deadline))]);
         }
     }
 
-    private static async Task WhenAllIgnoringTimeouts(List<Task<Done>> tasks)
+    private static async Task WhenAllSettled(List<Task<Done>> tasks)
     {
         try
         {

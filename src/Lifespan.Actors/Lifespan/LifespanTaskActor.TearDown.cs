@@ -12,7 +12,7 @@ internal sealed partial class LifespanTaskActor
             return;
         }
 
-        _stopReplyTo = Sender;
+        _tearDownReplyTo = Sender;
         if (_task.Shape == LifespanTaskShape.ShutdownHandler)
         {
             _task.SetStatus(LifespanTaskStatus.Starting);
@@ -27,7 +27,7 @@ internal sealed partial class LifespanTaskActor
         else
         {
             Sender.Tell(new Done());
-            _stopReplyTo = null;
+            _tearDownReplyTo = null;
         }
     }
 
@@ -45,8 +45,8 @@ internal sealed partial class LifespanTaskActor
             LogTearDownFailed(Log, _task.Name, error);
         }
 
-        _stopReplyTo?.Tell(new Done());
-        _stopReplyTo = null;
+        _tearDownReplyTo?.Tell(new Done());
+        _tearDownReplyTo = null;
     }
 
     /// <summary>

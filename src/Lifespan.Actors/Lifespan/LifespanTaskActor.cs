@@ -20,7 +20,7 @@ internal sealed partial class LifespanTaskActor : ReceiveActor
     private int _restartsInRow;
     private object? _state;
     private IActorRef? _startReplyTo;
-    private IActorRef? _stopReplyTo;
+    private IActorRef? _tearDownReplyTo;
     private bool _cancelling;
     private Task<object?>? _setup;
     private bool _abandoned;
@@ -65,7 +65,7 @@ internal sealed partial class LifespanTaskActor : ReceiveActor
         }
 
         _startReplyTo = Sender;
-        _stopReplyTo = null;
+        _tearDownReplyTo = null;
         _cancelling = false;
         _abandoned = false;
         _restartsInRow = 0;
