@@ -1,4 +1,3 @@
-using Lifespan.Actors.Configuration;
 using Lifespan.Actors.Lifespan;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
