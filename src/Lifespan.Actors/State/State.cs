@@ -41,6 +41,9 @@ public abstract class State
     /// <summary>Sets every var present in <paramref name="element"/> (implemented by the source generator); marks nothing dirty.</summary>
     protected internal abstract void ReadVars(JsonElement element);
 
+    /// <summary>The event handlers of this class: its public methods and the <c>Set{Var}</c> setters of its public vars (implemented by the source generator).</summary>
+    protected internal abstract IReadOnlyList<StateHandler> Handlers { get; }
+
     /// <summary>The changed public vars as a JSON object, or <see langword="null"/> when none changed.</summary>
     public string? Delta() => HasDirtyPublicVars() ? ToJson(StateVarSelection.DirtyPublic) : null;
 
