@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 namespace Lifespan.Actors.Tests;
 
 /// <summary>Keeps every log line (with its level and category) for assertions.</summary>
-internal sealed class CapturingLoggerProvider : ILoggerProvider
+public sealed class CapturingLoggerProvider : ILoggerProvider
 {
     private readonly List<(LogLevel Level, string Category, string Text, Exception? Exception)> _entries = [];
 

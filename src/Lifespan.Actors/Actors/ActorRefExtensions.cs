@@ -6,7 +6,7 @@ public static class ActorRefExtensions
     /// <summary>
     /// Sends <paramref name="message"/> with a temporary sender and returns the first reply as <typeparamref name="T"/>.
     /// </summary>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeout"/> is not positive.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeout"/> is neither positive nor <see cref="Timeout.InfiniteTimeSpan"/> (wait until the reply or <paramref name="cancellationToken"/>).</exception>
     /// <exception cref="AskTimeoutException">(from the task) No reply within <paramref name="timeout"/>; names the target and the message type.</exception>
     /// <exception cref="InvalidCastException">(from the task) The reply is not a <typeparamref name="T"/>.</exception>
     /// <exception cref="AskTargetTerminatedException">(from the task) The target had stopped.</exception>
@@ -15,10 +15,10 @@ public static class ActorRefExtensions
     {
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(message);
-        if (timeout <= TimeSpan.Zero)
+        if (timeout <= TimeSpan.Zero && timeout != Timeout.InfiniteTimeSpan)
         {
             throw new ArgumentOutOfRangeException(nameof(timeout), timeout,
-                $"The timeout of an Ask to {target.Path} must be positive (it was {timeout}).");
+                $"The timeout of an Ask to {target.Path} must be positive, or Timeout.InfiniteTimeSpan with a cancellation token (it was {timeout}).");
         }
 
         return AskCore<T>(target, message, timeout, cancellationToken);
@@ -64,7 +64,7 @@ public static class ActorRefExtensions
     public static Task<bool> GracefulStopAsync(this IActorRef target, TimeSpan timeout, object? stopMessage = null)
     {
         ArgumentNullException.ThrowIfNull(target);
-        if (timeout <= TimeSpan.Zero)
+        if (timeout <= TimeSpan.Zero && timeout != Timeout.InfiniteTimeSpan)
         {
             throw new ArgumentOutOfRangeException(nameof(timeout), timeout, $"The timeout of a graceful stop of {target.Path} must be positive.");
         }

@@ -1,4 +1,5 @@
 using Lifespan.Actors.Lifespan;
+using Lifespan.Actors.State;
 
 namespace Lifespan.Actors.Hosting;
 
@@ -14,6 +15,18 @@ public sealed class LifespanActorsBuilder
 
     /// <summary>Changes the actor system's options after configuration is applied and before it is created.</summary>
     public Action<ActorSystemOptions>? ConfigureSystem { get; set; }
+
+    /// <summary>Changes the sessions' options after configuration is applied.</summary>
+    public Action<SessionOptions>? ConfigureSessions { get; set; }
+
+    internal List<Action<SessionOptions>> States { get; } = [];
+
+    /// <summary>Adds <typeparamref name="TState"/> to every client session; events address its handlers as <c>TState.Handler</c>.</summary>
+    public LifespanActorsBuilder AddState<TState>() where TState : global::Lifespan.Actors.State.State, new()
+    {
+        States.Add(static o => o.AddState<TState>());
+        return this;
+    }
 
     /// <inheritdoc cref="LifespanApp.RegisterLifespanTask(Delegate, object?, LifespanTaskOptions?)"/>
     public LifespanActorsBuilder RegisterLifespanTask(Delegate task, object? args = null, LifespanTaskOptions? options = null)

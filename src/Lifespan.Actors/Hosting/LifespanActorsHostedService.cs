@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using Lifespan.Actors.Lifespan;
 using Lifespan.Actors.Shutdown;
+using Lifespan.Actors.State;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -17,6 +18,7 @@ internal sealed partial class LifespanActorsHostedService(
     LifespanApp app,
     LifespanRegistry registry,
     LifespanStateStore state,
+    SessionHub sessions,
     IOptions<LifespanSettings> settings,
     IHostApplicationLifetime lifetime,
     IHostEnvironment environment,
@@ -35,6 +37,7 @@ internal sealed partial class LifespanActorsHostedService(
         WatchSignals();
         _ = system.WhenTerminated.ContinueWith(_ => { if (!_stopping) { lifetime.StopApplication(); } }, TaskScheduler.Default);
 
+        LogSessionsStarted(_logger, sessions.Registry.Path.ToString(), sessions.Options.States.Count);
         registry.Validate(app.Services);
         var tasks = registry.Begin();
         var runtime = new LifespanRuntime(app.Services, app, state, loggerFactory.CreateLogger("Lifespan.Actors.Lifespan"), lifetime.ApplicationStopping);
@@ -209,6 +212,9 @@ internal sealed partial class LifespanActorsHostedService(
             _signals.Add(PosixSignalRegistration.Create(signal, _ => _signalled = true));
         }
     }
+
+    [LoggerMessage(20, LogLevel.Debug, "Sessions at {Path} hold {Count} state class(es)")]
+    private static partial void LogSessionsStarted(ILogger logger, string path, int count);
 
     [LoggerMessage(1, LogLevel.Information, "Actor system {Name} started")]
     private static partial void LogStarted(ILogger logger, string name);

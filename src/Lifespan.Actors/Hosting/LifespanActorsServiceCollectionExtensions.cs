@@ -1,4 +1,5 @@
 using Lifespan.Actors.Lifespan;
+using Lifespan.Actors.State;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -39,6 +40,12 @@ public static class LifespanActorsServiceCollectionExtensions
                 }
 
                 builder.ConfigureSystem?.Invoke(settings.System);
+                foreach (var add in builder.States)
+                {
+                    add(settings.Sessions);
+                }
+
+                builder.ConfigureSessions?.Invoke(settings.Sessions);
             })
             .Validate(settings => { settings.Validate(); return true; })
             .ValidateOnStart();
@@ -50,6 +57,12 @@ public static class LifespanActorsServiceCollectionExtensions
             settings.System.Services ??= provider;
             return ActorSystem.Create(settings.SystemName, settings.System);
         });
+        services.TryAddSingleton<IStateStore, InMemoryStateStore>();
+        services.TryAddSingleton(provider => SessionHub.Start(
+            provider.GetRequiredService<ActorSystem>(),
+            provider.GetRequiredService<IOptions<LifespanSettings>>().Value.Sessions,
+            provider.GetRequiredService<IStateStore>(),
+            provider.GetService<ILoggerFactory>()));
         services.TryAddSingleton(builder.Registry);
         services.TryAddSingleton<LifespanStateStore>();
         services.TryAddSingleton(typeof(LifespanState<>));

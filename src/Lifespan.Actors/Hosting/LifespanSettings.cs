@@ -1,6 +1,7 @@
 using Lifespan.Actors.Configuration;
 using Lifespan.Actors.Lifespan;
 using Lifespan.Actors.Shutdown;
+using Lifespan.Actors.State;
 using Microsoft.Extensions.Configuration;
 
 namespace Lifespan.Actors.Hosting;
@@ -19,6 +20,9 @@ public sealed class LifespanSettings
 
     /// <summary>The lifespan's options (<c>lifespan.tasks</c>).</summary>
     public LifespanOptions Tasks { get; } = new();
+
+    /// <summary>Client sessions' options (<c>lifespan.sessions</c>); state classes are added with <see cref="LifespanActorsBuilder.AddState{TState}"/>.</summary>
+    public SessionOptions Sessions { get; } = new();
 
     /// <summary>The text of <c>hocon/reference.conf</c>, embedded in the library: every setting with its default.</summary>
     public static string ReferenceConfiguration { get; } = ReadReference();
@@ -74,6 +78,15 @@ public sealed class LifespanSettings
         }
 
         settings.Tasks.StartupTimeout = section.GetSection("tasks").GetDuration("startup-timeout", settings.Tasks.StartupTimeout);
+
+        var sessions = section.GetSection("sessions");
+        var s = settings.Sessions;
+        s.PassivateAfter = sessions.GetDuration("passivate-after", s.PassivateAfter);
+        s.MaxSessions = sessions.GetValue("max-sessions", s.MaxSessions);
+        s.MaxQueuedEvents = sessions.GetValue("max-queued-events", s.MaxQueuedEvents);
+        s.LockWarningAfter = sessions.GetDuration("lock-warning-after", s.LockWarningAfter);
+        s.RequestTimeout = sessions.GetDuration("request-timeout", s.RequestTimeout);
+        s.DetailedErrors = sessions.GetValue("detailed-errors", s.DetailedErrors);
     }
 
     private static string ReadReference()
@@ -88,5 +101,6 @@ public sealed class LifespanSettings
     {
         System.Validate();
         Tasks.Validate();
+        Sessions.Validate();
     }
 }

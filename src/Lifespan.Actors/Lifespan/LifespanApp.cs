@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using Lifespan.Actors.State;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace Lifespan.Actors.Lifespan;
@@ -24,6 +26,25 @@ public sealed class LifespanApp
 
     /// <summary>The app's actor system.</summary>
     public ActorSystem ActorSystem { get; }
+
+    /// <summary>The app's client sessions: send events, subscribe, change state out of band.</summary>
+    public SessionHub Sessions => Services.GetRequiredService<SessionHub>();
+
+    /// <summary>A live view of the running background tasks of every session (the seed's <c>app.background_tasks</c>).</summary>
+    public BackgroundTaskCollection BackgroundTasks => Sessions.BackgroundTasks;
+
+    /// <inheritdoc cref="SessionHub.ModifyStateAsync{TState}(string, Action{TState}, CancellationToken)"/>
+    public Task ModifyStateAsync<TState>(string token, Action<TState> change, CancellationToken cancellationToken = default)
+        where TState : global::Lifespan.Actors.State.State =>
+        Sessions.ModifyStateAsync(token, change, cancellationToken);
+
+    /// <inheritdoc cref="SessionHub.ModifyStateAsync{TState}(string, Func{TState, ValueTask}, CancellationToken)"/>
+    public Task ModifyStateAsync<TState>(string token, Func<TState, ValueTask> change, CancellationToken cancellationToken = default)
+        where TState : global::Lifespan.Actors.State.State =>
+        Sessions.ModifyStateAsync(token, change, cancellationToken);
+
+    /// <inheritdoc cref="SessionHub.CancelBackgroundTask"/>
+    public bool CancelBackgroundTask(long id) => Sessions.CancelBackgroundTask(id);
 
     /// <summary>Registers a lifespan task (see <see cref="LifespanTaskShape"/> for the shapes it may have).</summary>
     /// <param name="task">The function.</param>

@@ -9,7 +9,7 @@ public sealed class ImmutableStateException : InvalidOperationException
     /// <summary>Creates the exception for a write to <paramref name="var"/> of <paramref name="stateType"/>.</summary>
     public ImmutableStateException(string stateType, string var)
         : base($"Cannot change {stateType}.{var}: outside its lock, a background task sees a read-only snapshot of the state. " +
-               "Take the lock and change the state through it: await using (var self = await state.LockAsync(cancellationToken)) { self.Counter++; }")
+               "Take the lock and change the state inside it: await using (await LockAsync(cancellationToken)) { Counter++; }")
     {
         StateType = stateType;
         Var = var;

@@ -26,6 +26,9 @@ public abstract class State
     /// <summary>How vars are written to and read from JSON: camelCase names, web defaults.</summary>
     public static JsonSerializerOptions JsonOptions { get; } = new(JsonSerializerDefaults.Web);
 
+    /// <summary>The token of the session this state belongs to; <see langword="null"/> outside a session.</summary>
+    public string? ClientToken { get; internal set; }
+
     /// <summary>Whether writes are refused (a background task's snapshot outside its lock).</summary>
     public bool IsFrozen => _frozen;
 
@@ -77,13 +80,70 @@ public abstract class State
 
     internal void Thaw() => _frozen = false;
 
+    /// <summary>Set on a background task's copy of the state: the task it belongs to and the lock being held.</summary>
+    internal BackgroundContext? Background { get; set; }
+
+    /// <summary>
+    /// Takes the session's exclusive lock, the C# form of Reflex's <c>async with self</c>: waits until the session has
+    /// finished its current event, refreshes this object with the latest values and lets the calling flow change it.
+    /// Disposing the returned lock sends the changes back as one delta and lets the session's queued events run.
+    /// </summary>
+    /// <remarks>
+    /// Only a background task (a handler marked <see cref="BackgroundTaskAttribute"/>, started by an event) can lock.
+    /// Keep slow awaits outside the block: while it is held, the session's other events wait. Concurrent flows of one
+    /// task take turns; taking the lock again inside the block throws <see cref="ImmutableStateException"/>.
+    /// </remarks>
+    /// <example><code>
+    /// await using (await LockAsync(cancellationToken))
+    /// {
+    ///     Counter++;
+    /// }
+    /// </code></example>
+    /// <exception cref="InvalidOperationException">Called outside a background task, for example from a direct call of one.</exception>
+    /// <exception cref="ImmutableStateException">The calling flow already holds the lock.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled while waiting.</exception>
+    public ValueTask<StateLock> LockAsync(CancellationToken cancellationToken = default, [System.Runtime.CompilerServices.CallerMemberName] string caller = "")
+    {
+        var background = Background ?? throw new InvalidOperationException(
+            $"{GetType().Name}.{caller} called LockAsync outside a background task. A [BackgroundTask] handler runs only when an event " +
+            $"names it: return {GetType().Name}.Events.{caller}() from an event handler instead of calling it directly.");
+        if (StateLock.Current is { IsHeld: true } held && ReferenceEquals(held.State, this))
+        {
+            throw new ImmutableStateException(
+                $"{GetType().Name}.{caller} already holds the lock of this state; a nested LockAsync in the same flow would wait for itself. " +
+                "Make the changes inside the outer 'await using (await LockAsync())' block.");
+        }
+
+        var handle = new StateLock(this, background);
+        StateLock.Current = handle;
+        return handle.AcquireAsync(cancellationToken);
+    }
+
     /// <summary>Called by generated setters before a write: refuses it while the state is frozen.</summary>
     protected void OnWriting(string var)
     {
-        if (_frozen)
+        if (_frozen && !(Background?.Holder is { } holder && ReferenceEquals(StateLock.Current, holder)))
         {
             throw new ImmutableStateException(GetType().Name, var);
         }
+    }
+
+    /// <summary>Sets the vars present in <paramref name="changes"/> and marks them changed (a background task's lock handing back its changes).</summary>
+    internal void ApplyChanges(string changes)
+    {
+        using var document = JsonDocument.Parse(changes);
+        ReadVars(document.RootElement);
+        foreach (var property in document.RootElement.EnumerateObject())
+        {
+            OnWritten(property.Name);
+        }
+    }
+
+    /// <summary>Sets every var from <paramref name="json"/> without marking anything changed.</summary>
+    internal void Refresh(string json)
+    {
+        LoadJson(json);
+        ClearDirty();
     }
 
     /// <summary>Called by generated setters after a write: marks <paramref name="var"/> dirty.</summary>
@@ -94,6 +154,7 @@ public abstract class State
     {
         StateVarSelection.All => true,
         StateVarSelection.AllPublic => !isBackend,
+        StateVarSelection.Dirty => _dirty is not null && _dirty.Contains(var),
         _ => !isBackend && _dirty is not null && _dirty.Contains(var),
     };
 

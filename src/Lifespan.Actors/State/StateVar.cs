@@ -16,4 +16,7 @@ public enum StateVarSelection
 
     /// <summary>Every var, backend ones too: what the state store keeps.</summary>
     All,
+
+    /// <summary>Every var changed since the dirty set was last cleared, backend ones too: what a background task's lock hands back.</summary>
+    Dirty,
 }

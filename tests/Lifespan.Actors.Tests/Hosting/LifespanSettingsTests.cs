@@ -23,6 +23,12 @@ public sealed class LifespanSettingsTests
         Assert.Equal(code.System.DeadLetterLogInterval, fromReference.System.DeadLetterLogInterval);
         Assert.Equal(code.Tasks.StartupTimeout, fromReference.Tasks.StartupTimeout);
         Assert.Equal(code.System.Shutdown.DefaultPhaseTimeout, fromReference.System.Shutdown.DefaultPhaseTimeout);
+        Assert.Equal(code.Sessions.PassivateAfter, fromReference.Sessions.PassivateAfter);
+        Assert.Equal(code.Sessions.MaxSessions, fromReference.Sessions.MaxSessions);
+        Assert.Equal(code.Sessions.MaxQueuedEvents, fromReference.Sessions.MaxQueuedEvents);
+        Assert.Equal(code.Sessions.LockWarningAfter, fromReference.Sessions.LockWarningAfter);
+        Assert.Equal(code.Sessions.RequestTimeout, fromReference.Sessions.RequestTimeout);
+        Assert.Equal(code.Sessions.DetailedErrors, fromReference.Sessions.DetailedErrors);
         foreach (var phase in ShutdownPhases.All)
         {
             Assert.Equal(code.System.Shutdown.TimeoutOf(phase), fromReference.System.Shutdown.TimeoutOf(phase));

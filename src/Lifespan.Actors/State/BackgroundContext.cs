@@ -1,0 +1,20 @@
+namespace Lifespan.Actors.State;
+
+/// <summary>What a background task's copy of the state needs to take the session's lock.</summary>
+internal sealed class BackgroundContext(IActorRef session, IActorRef self, int stateIndex)
+{
+    /// <summary>The session's <see cref="StateActor"/>.</summary>
+    public IActorRef Session { get; } = session;
+
+    /// <summary>The task's <see cref="BackgroundTaskActor"/>.</summary>
+    public IActorRef Self { get; } = self;
+
+    /// <summary>Which of the session's states the task belongs to.</summary>
+    public int StateIndex { get; } = stateIndex;
+
+    /// <summary>Concurrent flows of one task take turns holding the lock.</summary>
+    public SemaphoreSlim Turn { get; } = new(1, 1);
+
+    /// <summary>The lock being held, if any; only its flow may write.</summary>
+    public volatile StateLock? Holder;
+}

@@ -1,0 +1,96 @@
+namespace Lifespan.Actors.State;
+
+/// <summary>
+/// Runs one background task (<c>/user/sessions/&lt;token&gt;/bg-&lt;id&gt;</c>) on its own copy of the state, which is
+/// read-only outside the lock; the copy changes the session's state only through <see cref="AcquireLock"/> and
+/// <see cref="ReleaseLock"/> messages to the parent. Events the task returns or yields are queued in the session.
+/// The task's token is cancelled by <see cref="Cancel"/> and when the actor stops.
+/// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Reliability", "CA1001", Justification = "The body may still register on the token after the actor stops; a token source without timers needs no disposal.")]
+internal sealed class BackgroundTaskActor : ReceiveActor
+{
+    private readonly BackgroundStart _start;
+    private readonly CancellationTokenSource _cancel = new();
+
+    public BackgroundTaskActor(BackgroundStart start)
+    {
+        _start = start;
+        Receive<Cancel>(_ => _cancel.Cancel());
+        Receive<BodyEnded>(OnBodyEnded);
+    }
+
+    protected override void PreStart()
+    {
+        var snapshot = _start.Type.Create();
+        snapshot.Refresh(_start.State);
+        snapshot.ClientToken = _start.Info.SessionToken;
+        snapshot.Background = new BackgroundContext(Context.Parent, Self, _start.StateIndex);
+        snapshot.Freeze();
+
+        var (self, parent, start, token) = (Self, Context.Parent, _start, _cancel.Token);
+        _ = Task.Run(() => RunAsync(snapshot, start, parent, token), CancellationToken.None).ContinueWith(
+            t =>
+            {
+                start.Runtime.BackgroundTasks.Remove(start.Info);
+                self.Tell(new BodyEnded(t.Exception?.InnerException, t.IsCanceled || t.Exception?.InnerException is OperationCanceledException && token.IsCancellationRequested));
+            },
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
+    }
+
+    protected override void PostStop() => _cancel.Cancel();
+
+    private static async Task RunAsync(State snapshot, BackgroundStart start, IActorRef parent, CancellationToken cancellationToken)
+    {
+        var origin = start.Event.Handler;
+        var result = start.Handler.Invoke(snapshot, new StateEventArguments(origin, start.Event), cancellationToken);
+        StateEvent? next = null;
+        switch (result)
+        {
+            case Task<StateEvent?> task:
+                next = await task.ConfigureAwait(false);
+                break;
+            case Task task:
+                await task.ConfigureAwait(false);
+                break;
+            case ValueTask<StateEvent?> valueTask:
+                next = await valueTask.ConfigureAwait(false);
+                break;
+            case ValueTask valueTask:
+                await valueTask.ConfigureAwait(false);
+                break;
+            case IAsyncEnumerable<StateEvent?> stream:
+                await foreach (var yielded in stream.WithCancellation(cancellationToken).ConfigureAwait(false))
+                {
+                    if (yielded is not null)
+                    {
+                        parent.Tell(new EnqueueEvents([yielded], origin));
+                    }
+                }
+
+                break;
+        }
+
+        if (next is not null)
+        {
+            parent.Tell(new EnqueueEvents([next], origin));
+        }
+    }
+
+    private void OnBodyEnded(BodyEnded ended)
+    {
+        Context.Parent.Tell(new BackgroundTaskEnded(_start.Info.Id, ended.Cancelled ? null : ended.Error));
+        Context.Stop(Self);
+    }
+
+    /// <summary>Cancels the task's token.</summary>
+    internal sealed class Cancel
+    {
+        public static readonly Cancel Instance = new();
+
+        private Cancel() { }
+    }
+
+    private sealed record BodyEnded(Exception? Error, bool Cancelled);
+}

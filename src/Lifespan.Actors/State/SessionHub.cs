@@ -1,0 +1,124 @@
+using Lifespan.Actors.Shutdown;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Lifespan.Actors.State;
+
+/// <summary>
+/// The entry point to client sessions: sends events, subscribes clients to deltas, changes a session's state out of
+/// band and lists the running background tasks. It owns <c>/user/sessions</c>; at shutdown (phase
+/// <c>service-requests-done</c>) it cancels every background task and awaits them.
+/// </summary>
+public sealed class SessionHub
+{
+    private readonly SessionRuntime _runtime;
+
+    private SessionHub(ActorSystem system, SessionRuntime runtime)
+    {
+        _runtime = runtime;
+        Registry = system.ActorOf(Props.Create(() => new SessionRegistry(runtime)), "sessions");
+        system.CoordinatedShutdown.AddTask(ShutdownPhases.ServiceRequestsDone, "sessions: cancel background tasks", CloseAsync);
+    }
+
+    /// <summary>The session registry, <c>/user/sessions</c>: <see cref="ISessionMessage"/>s sent to it reach their session.</summary>
+    public IActorRef Registry { get; }
+
+    /// <summary>The options the sessions run with.</summary>
+    public SessionOptions Options => _runtime.Options;
+
+    /// <summary>A live view of the running background tasks of every session.</summary>
+    public BackgroundTaskCollection BackgroundTasks => _runtime.BackgroundTasks;
+
+    /// <summary>Starts the sessions of <paramref name="system"/>: spawns <c>/user/sessions</c> and joins its coordinated shutdown.</summary>
+    /// <exception cref="InvalidOperationException">An option is out of range (the message names it).</exception>
+    public static SessionHub Start(ActorSystem system, SessionOptions options, IStateStore? store = null, ILoggerFactory? loggerFactory = null)
+    {
+        ArgumentNullException.ThrowIfNull(system);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        var logger = (loggerFactory ?? system.Options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger("Lifespan.Actors.State");
+        return new SessionHub(system, new SessionRuntime(options, store ?? new InMemoryStateStore(), logger, system.Options.TimeProvider));
+    }
+
+    /// <summary>Sends <paramref name="event"/> to session <paramref name="token"/> (created if needed) without waiting.</summary>
+    /// <param name="token">The session.</param>
+    /// <param name="event">The event.</param>
+    /// <param name="replyTo">Gets an <see cref="EventCompleted"/> when the event has been applied or refused; without it, errors go to the session's subscribers.</param>
+    public void Send(string token, StateEvent @event, IActorRef? replyTo = null)
+    {
+        ArgumentNullException.ThrowIfNull(@event);
+        Registry.Tell(new SessionEvent(token, @event), replyTo ?? ActorRefs.NoSender);
+    }
+
+    /// <summary>Sends <paramref name="event"/> to session <paramref name="token"/> and waits until it has been applied.</summary>
+    /// <exception cref="StateEventException">The event was refused or its handler failed; the message says why.</exception>
+    /// <exception cref="AskTimeoutException">No answer within <see cref="SessionOptions.RequestTimeout"/>.</exception>
+    public async Task DispatchAsync(string token, StateEvent @event, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(@event);
+        var done = await Registry.Ask<EventCompleted>(new SessionEvent(token, @event), Options.RequestTimeout, cancellationToken).ConfigureAwait(false);
+        if (done.Error is { } error)
+        {
+            throw new StateEventException(@event.Handler, error);
+        }
+    }
+
+    /// <summary>
+    /// Subscribes <paramref name="subscriber"/> to session <paramref name="token"/>'s <see cref="SessionDelta"/>s and
+    /// <see cref="SessionError"/>s, and returns its full public state, as <c>{ "StateName": { ... } }</c>, as of that moment.
+    /// </summary>
+    public async Task<string> SubscribeAsync(string token, IActorRef subscriber, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(subscriber);
+        var subscribed = await Registry.Ask<Subscribed>(new Subscribe(token, subscriber), Options.RequestTimeout, cancellationToken).ConfigureAwait(false);
+        return subscribed.State;
+    }
+
+    /// <summary>Ends <paramref name="subscriber"/>'s subscription to session <paramref name="token"/>.</summary>
+    public void Unsubscribe(string token, IActorRef subscriber) => Registry.Tell(new Unsubscribe(token, subscriber));
+
+    /// <inheritdoc cref="ModifyStateAsync{TState}(string, Func{TState, ValueTask}, CancellationToken)"/>
+    public Task ModifyStateAsync<TState>(string token, Action<TState> change, CancellationToken cancellationToken = default) where TState : State
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        return ModifyStateAsync<TState>(token, s => { change(s); return ValueTask.CompletedTask; }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Changes session <paramref name="token"/>'s <typeparamref name="TState"/> from outside an event (a lifespan task,
+    /// an HTTP endpoint): <paramref name="change"/> runs exclusively, between the session's events, and what it changes
+    /// is sent to the subscribers as one delta. The session is created (or restored) if needed.
+    /// </summary>
+    /// <exception cref="InvalidOperationException"><typeparamref name="TState"/> is not registered, or the session was refused.</exception>
+    /// <exception cref="TimeoutException">The change did not finish within <see cref="SessionOptions.RequestTimeout"/> (it may still run).</exception>
+    public async Task ModifyStateAsync<TState>(string token, Func<TState, ValueTask> change, CancellationToken cancellationToken = default) where TState : State
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Registry.Tell(new ModifyState(token, typeof(TState), s => change((TState)s), done));
+        await done.Task.WaitAsync(Options.RequestTimeout, _runtime.Time, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Cancels the background task <paramref name="id"/>'s token. Returns whether it was running.</summary>
+    public bool CancelBackgroundTask(long id)
+    {
+        if (BackgroundTasks.Find(id) is not { } info)
+        {
+            return false;
+        }
+
+        Registry.Tell(new CancelBackgroundTasks(info.SessionToken, id));
+        return true;
+    }
+
+    /// <summary>Refuses new background tasks, cancels the running ones and waits until they have ended.</summary>
+    internal async Task CloseAsync(CancellationToken cancellationToken)
+    {
+        _runtime.Close();
+        while (BackgroundTasks.Count > 0)
+        {
+            Registry.Tell(new CloseSessions());
+            await BackgroundTasks.WhenAllEndedAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+}

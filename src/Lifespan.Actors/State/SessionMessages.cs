@@ -1,0 +1,39 @@
+namespace Lifespan.Actors.State;
+
+/// <summary>A message for one session, routed by <see cref="Token"/> through <c>/user/sessions</c>.</summary>
+public interface ISessionMessage
+{
+    /// <summary>The session's token.</summary>
+    string Token { get; }
+}
+
+/// <summary>
+/// An event for a session. Events of one session are applied one at a time, in the order they arrive. When
+/// <paramref name="ReplyTo"/> is given it gets an <see cref="EventCompleted"/> once the event has been applied or refused.
+/// </summary>
+public sealed record SessionEvent(string Token, StateEvent Event, IActorRef? ReplyTo = null) : ISessionMessage;
+
+/// <summary>An event has been applied (<see cref="Error"/> is <see langword="null"/>) or refused or has failed.</summary>
+public sealed record EventCompleted(string Token, string Handler, string? Error);
+
+/// <summary>The public state vars an event changed, as <c>{ "StateName": { "var": value } }</c>; sent to every subscriber.</summary>
+public sealed record SessionDelta(string Token, string Json);
+
+/// <summary>
+/// An error no particular client asked for (an event queued by a handler, or a background task, failed); sent to every
+/// subscriber. Errors of an event sent with a <see cref="SessionEvent.ReplyTo"/> go to it as <see cref="EventCompleted"/> instead.
+/// </summary>
+public sealed record SessionError(string Token, string? Handler, string Message);
+
+/// <summary>
+/// Subscribes <paramref name="Subscriber"/> to the session's deltas and errors (creating or restoring the session); the
+/// sender gets <see cref="Subscribed"/> with the full public state. The subscription ends with <see cref="Unsubscribe"/>
+/// or when the subscriber stops.
+/// </summary>
+public sealed record Subscribe(string Token, IActorRef Subscriber) : ISessionMessage;
+
+/// <summary>The full public state of a session when a subscription began, as <c>{ "StateName": { ... } }</c>.</summary>
+public sealed record Subscribed(string Token, string State);
+
+/// <summary>Ends a subscription. When the last subscriber leaves, background tasks that opted in are cancelled.</summary>
+public sealed record Unsubscribe(string Token, IActorRef Subscriber) : ISessionMessage;

@@ -1,0 +1,185 @@
+namespace Lifespan.Actors.State;
+
+/// <summary>
+/// <c>/user/sessions</c>: routes every <see cref="ISessionMessage"/> to the session's <see cref="StateActor"/>, creating
+/// it (restored from the store) on first use, and passivates sessions that have been idle for
+/// <see cref="SessionOptions.PassivateAfter"/>. While a session saves itself, its messages wait here and are delivered
+/// to its next incarnation, so none is lost.
+/// </summary>
+internal sealed class SessionRegistry : ReceiveActor
+{
+    private const string SweepTimer = "sweep";
+    private readonly SessionRuntime _runtime;
+    private readonly Dictionary<string, Entry> _sessions = new(StringComparer.Ordinal);
+
+    public SessionRegistry(SessionRuntime runtime)
+    {
+        _runtime = runtime;
+        ReceiveAny(OnMessage);
+    }
+
+    /// <summary>How often idle sessions are looked for: a quarter of the idle time, between 50 ms and 30 s.</summary>
+    internal static TimeSpan SweepInterval(TimeSpan passivateAfter) =>
+        TimeSpan.FromTicks(Math.Clamp(passivateAfter.Ticks / 4, TimeSpan.FromMilliseconds(50).Ticks, TimeSpan.FromSeconds(30).Ticks));
+
+    protected override void PreStart() =>
+        Context.Timers.StartPeriodicTimer(SweepTimer, new SweepIdleSessions(), SweepInterval(_runtime.Options.PassivateAfter));
+
+    /// <summary>A session that misbehaves keeps its state: it is resumed, never restarted with a fresh one.</summary>
+    protected override SupervisorStrategy SupervisorStrategy() => new OneForOneStrategy(_ => Directive.Resume);
+
+    private void OnMessage(object message)
+    {
+        switch (message)
+        {
+            case ISessionMessage m:
+                Route(m, Sender);
+                break;
+            case Terminated t:
+                OnSessionStopped(t.ActorRef.Path.Name);
+                break;
+            case PassivateDeclined d when _sessions.TryGetValue(d.Token, out var entry):
+                entry.Passivating = false;
+                entry.LastUsed = Environment.TickCount64;
+                Flush(entry);
+                break;
+            case SweepIdleSessions:
+                Sweep();
+                break;
+            case CloseSessions close:
+                foreach (var entry in _sessions.Values)
+                {
+                    entry.Actor.Tell(close);
+                }
+
+                break;
+            default:
+                Unhandled(message);
+                break;
+        }
+    }
+
+    private void Route(ISessionMessage message, IActorRef sender)
+    {
+        if (SessionToken.Problem(message.Token) is { } problem)
+        {
+            Refuse(message, sender, $"Session '{Shorten(message.Token)}' refused: {problem}.");
+            return;
+        }
+
+        if (_sessions.TryGetValue(message.Token, out var entry))
+        {
+            if (entry.Passivating)
+            {
+                Buffer(entry, message, sender);
+                return;
+            }
+
+            entry.LastUsed = Environment.TickCount64;
+            entry.Actor.Tell(message, sender);
+            return;
+        }
+
+        if (message is Unsubscribe or CancelBackgroundTasks)
+        {
+            return;   // nothing to unsubscribe from or cancel in a session that is not running
+        }
+
+        if (_sessions.Count >= _runtime.Options.MaxSessions)
+        {
+            Refuse(message, sender, $"A new session was refused: {_sessions.Count} sessions are open (lifespan.sessions.max-sessions = {_runtime.Options.MaxSessions}). Try again later.");
+            return;
+        }
+
+        entry = Start(message.Token);
+        entry.Actor.Tell(message, sender);
+    }
+
+    private Entry Start(string token)
+    {
+        var actor = Context.ActorOf(Props.Create(() => new StateActor(token, _runtime)), token);
+        Context.Watch(actor);
+        var entry = new Entry(actor) { LastUsed = Environment.TickCount64 };
+        _sessions[token] = entry;
+        return entry;
+    }
+
+    private void Buffer(Entry entry, ISessionMessage message, IActorRef sender)
+    {
+        var buffer = entry.Buffer ??= [];
+        if (buffer.Count >= _runtime.Options.MaxQueuedEvents)
+        {
+            Refuse(message, sender, $"Session {Shorten(message.Token)} is being saved and {buffer.Count} messages are already waiting for it (lifespan.sessions.max-queued-events). Try again shortly.");
+            return;
+        }
+
+        buffer.Add((message, sender));
+    }
+
+    private static void Flush(Entry entry)
+    {
+        if (entry.Buffer is { } buffer)
+        {
+            entry.Buffer = null;
+            foreach (var (message, sender) in buffer)
+            {
+                entry.Actor.Tell(message, sender);
+            }
+        }
+    }
+
+    private void OnSessionStopped(string token)
+    {
+        if (!_sessions.Remove(token, out var old) || old.Buffer is not { Count: > 0 } waiting)
+        {
+            return;
+        }
+
+        var entry = Start(token);   // messages arrived while it saved itself: bring it back, restored from the store
+        entry.Buffer = waiting;
+        Flush(entry);
+    }
+
+    private void Sweep()
+    {
+        var now = Environment.TickCount64;
+        var idleMs = (long)_runtime.Options.PassivateAfter.TotalMilliseconds;
+        foreach (var entry in _sessions.Values)
+        {
+            if (!entry.Passivating && now - entry.LastUsed >= idleMs)
+            {
+                entry.Passivating = true;
+                entry.Actor.Tell(new Passivate());
+            }
+        }
+    }
+
+    private static void Refuse(ISessionMessage message, IActorRef sender, string error)
+    {
+        switch (message)
+        {
+            case SessionEvent e when !ReferenceEquals(sender, ActorRefs.NoSender):
+                sender.Tell(new EventCompleted(e.Token, e.Event.Handler, error));
+                break;
+            case ModifyState m:
+                m.Done.TrySetException(new InvalidOperationException(error));
+                break;
+            case Subscribe when !ReferenceEquals(sender, ActorRefs.NoSender):
+                sender.Tell(new Status.Failure(new InvalidOperationException(error)));
+                break;
+        }
+    }
+
+    private static string Shorten(string? token) => token is null ? "(null)" : SessionToken.Redact(token);
+
+    private sealed class Entry(IActorRef actor)
+    {
+        public IActorRef Actor { get; } = actor;
+
+        public long LastUsed { get; set; }
+
+        public bool Passivating { get; set; }
+
+        public List<(ISessionMessage Message, IActorRef Sender)>? Buffer { get; set; }
+    }
+}

@@ -1,0 +1,29 @@
+using Microsoft.Extensions.Logging;
+
+namespace Lifespan.Actors.State;
+
+/// <summary>What every session of one <see cref="SessionHub"/> shares: options, store, logger and the running background tasks.</summary>
+internal sealed class SessionRuntime(SessionOptions options, IStateStore store, ILogger logger, TimeProvider time)
+{
+    private long _nextTaskId;
+    private volatile bool _closed;
+
+    public SessionOptions Options { get; } = options;
+
+    public IReadOnlyList<StateType> States { get; } = options.StateTypes;
+
+    public IStateStore Store { get; } = store;
+
+    public ILogger Logger { get; } = logger;
+
+    public TimeProvider Time { get; } = time;
+
+    public BackgroundTaskCollection BackgroundTasks { get; } = new();
+
+    /// <summary>Set at shutdown: no background task starts any more.</summary>
+    public bool IsClosed => _closed;
+
+    public void Close() => _closed = true;
+
+    public long NextTaskId() => Interlocked.Increment(ref _nextTaskId);
+}

@@ -1,0 +1,46 @@
+using System.Buffers.Text;
+using System.Security.Cryptography;
+
+namespace Lifespan.Actors.State;
+
+/// <summary>Session tokens: unguessable identifiers that name a session and its actor.</summary>
+public static class SessionToken
+{
+    /// <summary>The longest token accepted.</summary>
+    public const int MaxLength = 128;
+
+    /// <summary>A new token: 128 random bits from the operating system's generator, base64url-encoded (22 characters).</summary>
+    public static string New()
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        RandomNumberGenerator.Fill(bytes);
+        return Base64Url.EncodeToString(bytes);
+    }
+
+    /// <summary>Why <paramref name="token"/> cannot name a session, or <see langword="null"/> when it can.</summary>
+    public static string? Problem(string? token)
+    {
+        if (string.IsNullOrEmpty(token))
+        {
+            return "a session token must not be empty";
+        }
+
+        if (token.Length > MaxLength)
+        {
+            return $"a session token must be at most {MaxLength} characters (it has {token.Length})";
+        }
+
+        foreach (var c in token)
+        {
+            if (!(char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
+            {
+                return $"a session token may hold only letters, digits, '-' and '_' (it has '{c}')";
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The token shortened for logs, so that logs do not hand out sessions.</summary>
+    public static string Redact(string token) => token.Length <= 6 ? token : string.Concat(token.AsSpan(0, 6), "…");
+}

@@ -1,0 +1,128 @@
+namespace Lifespan.Actors.State;
+
+/// <summary>Background tasks and the session lock they take.</summary>
+internal sealed partial class StateActor
+{
+    private const string LockTimer = "lock-held";
+
+    /// <summary>Starts a background task as a child; the session goes on with its next event at once.</summary>
+    private InvalidOperationException? StartBackground(StateEvent @event, int index, StateHandler handler)
+    {
+        if (_runtime.IsClosed)
+        {
+            return new InvalidOperationException($"Background task {@event.Handler} was not started: the app is shutting down.");
+        }
+
+        var info = new BackgroundTaskInfo(_runtime.NextTaskId(), _token, @event.Handler, _runtime.Time.GetUtcNow());
+        var start = new BackgroundStart(info, @event, index, _state.TypeAt(index), handler, _state[index].ToJson(StateVarSelection.All), _runtime);
+        _runtime.BackgroundTasks.Add(info);
+        var child = Context.ActorOf(Props.Create(() => new BackgroundTaskActor(start)), "bg-" + info.Id);
+        Context.Watch(child);
+        (_background ??= []).Add(child, info);
+        return null;
+    }
+
+    private void GrantLock(LockWork work)
+    {
+        if (_background is null || !_background.ContainsKey(work.Request.Task))
+        {
+            _current = null;   // the task ended before its turn came
+            return;
+        }
+
+        work.ReplyTo.Tell(new LockGranted(work.Request.LockId, _state[work.Request.StateIndex].ToJson(StateVarSelection.All)));
+        work.GrantedAt = _runtime.Time.GetTimestamp();
+        Context.Timers.StartSingleTimer(LockTimer, new LockHeldTooLong(work.Request.LockId), _runtime.Options.LockWarningAfter);
+    }
+
+    private void OnReleaseLock(ReleaseLock release)
+    {
+        if (_current is LockWork held && held.Request.LockId == release.LockId)
+        {
+            Context.Timers.Cancel(LockTimer);
+            if (release.Changes is { } changes)
+            {
+                _state[held.Request.StateIndex].ApplyChanges(changes);
+            }
+
+            Finish(held, null, null);
+            return;
+        }
+
+        // Abandoned before it was granted (the task's wait was cancelled): drop the request.
+        RemoveLockRequests(w => w.Request.LockId == release.LockId);
+    }
+
+    private void OnLockHeldTooLong(LockHeldTooLong message)
+    {
+        if (_current is LockWork held && held.Request.LockId == message.LockId && _background!.TryGetValue(held.Request.Task, out var info))
+        {
+            LogLockHeldTooLong(_runtime.Logger, info.Handler, RedactedToken, _runtime.Time.GetElapsedTime(held.GrantedAt), _events?.Count ?? 0);
+        }
+    }
+
+    private void OnBackgroundTaskEnded(IActorRef task, BackgroundTaskEnded ended)
+    {
+        if (ended.Error is null || _background is null || !_background.TryGetValue(task, out var info))
+        {
+            return;
+        }
+
+        LogBackgroundTaskFailed(_runtime.Logger, ended.Error, info.Handler, RedactedToken);
+        var message = ended.Error is ImmutableStateException || _runtime.Options.DetailedErrors
+            ? ended.Error.Message
+            : $"Background task {info.Handler} failed on the server; its log has the details.";
+        Broadcast(new SessionError(_token, info.Handler, message));
+    }
+
+    private void OnTerminated(IActorRef actor)
+    {
+        if (_background is not null && _background.Remove(actor))
+        {
+            if (_current is LockWork held && ReferenceEquals(held.Request.Task, actor))
+            {
+                Context.Timers.Cancel(LockTimer);
+                Finish(held, null, null);   // the task stopped while holding the lock: release it without changes
+            }
+
+            RemoveLockRequests(w => ReferenceEquals(w.Request.Task, actor));
+            return;
+        }
+
+        RemoveSubscriber(actor);
+    }
+
+    /// <summary>Cancels background task <paramref name="taskId"/>, or every one when it is 0.</summary>
+    private void CancelBackground(long taskId, bool onlyCancelOnDisconnect = false)
+    {
+        if (_background is null)
+        {
+            return;
+        }
+
+        foreach (var (actor, info) in _background)
+        {
+            if ((taskId == 0 || info.Id == taskId) && (!onlyCancelOnDisconnect || IsCancelOnDisconnect(info)))
+            {
+                actor.Tell(BackgroundTaskActor.Cancel.Instance);
+            }
+        }
+    }
+
+    private bool IsCancelOnDisconnect(BackgroundTaskInfo info)
+    {
+        var dot = info.Handler.LastIndexOf('.');
+        var index = _state.IndexOf(info.Handler[..dot]);
+        return index >= 0 && _state.TypeAt(index).Handlers.TryGetValue(info.Handler[(dot + 1)..], out var h) && h.CancelOnDisconnect;
+    }
+
+    private void RemoveLockRequests(Func<LockWork, bool> match)
+    {
+        if (_priority is not { Count: > 0 } queue || !queue.Any(w => w is LockWork l && match(l)))
+        {
+            return;
+        }
+
+        _priority = new Queue<Work>(queue.Where(w => w is not LockWork l || !match(l)));
+    }
+}

@@ -1,0 +1,223 @@
+namespace Lifespan.Actors.State;
+
+/// <summary>
+/// One client session (<c>/user/sessions/&lt;token&gt;</c>): owns the session's state objects and applies its work one
+/// piece at a time — events in arrival order, with lock requests of background tasks, out-of-band changes and new
+/// subscriptions served ahead of waiting events. An async handler keeps the session busy until it completes, but the
+/// actor keeps receiving: it queues what arrives meanwhile instead of leaving it in the mailbox, so that it can count
+/// it (<see cref="SessionOptions.MaxQueuedEvents"/>) and serve lock requests before queued events.
+/// </summary>
+internal sealed partial class StateActor : ReceiveActor
+{
+    private readonly string _token;
+    private readonly SessionRuntime _runtime;
+    private readonly SessionState _state;
+    private Queue<Work>? _events;
+    private Queue<Work>? _priority;
+    private Work? _current;
+    private IActorRef[] _subscribers = [];
+    private Dictionary<IActorRef, BackgroundTaskInfo>? _background;
+    private CancellationTokenSource? _stopping;
+    private bool _restoring;
+    private bool _passivating;
+
+    public StateActor(string token, SessionRuntime runtime)
+    {
+        _token = token;
+        _runtime = runtime;
+        _state = new SessionState(token, runtime.States);
+        ReceiveAny(OnMessage);
+    }
+
+    /// <summary>Cancelled when the session stops; given to handlers that take a <see cref="CancellationToken"/>.</summary>
+    private CancellationToken Stopping => (_stopping ??= new CancellationTokenSource()).Token;
+
+    /// <summary>The token as logs show it.</summary>
+    private string RedactedToken => SessionToken.Redact(_token);
+
+    private bool IsIdle => _current is null && _events is not { Count: > 0 } && _priority is not { Count: > 0 };
+
+    protected override void PreStart() => BeginRestore();
+
+    protected override void PostStop()
+    {
+        _stopping?.Cancel();
+        _stopping?.Dispose();
+    }
+
+    private void OnMessage(object message)
+    {
+        switch (message)
+        {
+            case SessionEvent e:
+                Enqueue(new EventWork(e.Event, IsReplyable(Sender) ? Sender : null), e.Event.Handler, Sender);
+                break;
+            case EnqueueEvents q:
+                foreach (var e in q.Events)
+                {
+                    Enqueue(new EventWork(e, null), e.Handler, null);
+                }
+
+                break;
+            case WorkFinished f when ReferenceEquals(f.Work, _current):
+                Finish((Work)f.Work, f.Result, f.Error);
+                break;
+            case AcquireLock a:
+                Prioritize(new LockWork(a, Sender));
+                break;
+            case ReleaseLock r:
+                OnReleaseLock(r);
+                break;
+            case LockHeldTooLong l:
+                OnLockHeldTooLong(l);
+                return;
+            case ModifyState m:
+                Prioritize(new ModifyWork(m));
+                break;
+            case Subscribe s:
+                Prioritize(new SubscribeWork(s.Subscriber, Sender));
+                break;
+            case Unsubscribe u:
+                RemoveSubscriber(u.Subscriber);
+                break;
+            case Terminated t:
+                OnTerminated(t.ActorRef);
+                break;
+            case BackgroundTaskEnded ended:
+                OnBackgroundTaskEnded(Sender, ended);
+                break;
+            case CancelBackgroundTasks c:
+                CancelBackground(c.TaskId);
+                break;
+            case CloseSessions:
+                CancelBackground(0);
+                break;
+            case Restored r:
+                OnRestored(r);
+                break;
+            case Passivate:
+                OnPassivate();
+                return;
+            case Saved s:
+                OnSaved(s);
+                return;
+            default:
+                Unhandled(message);
+                return;
+        }
+
+        Pump();
+    }
+
+    private static bool IsReplyable(IActorRef sender) => !ReferenceEquals(sender, ActorRefs.NoSender) && !ReferenceEquals(sender, ActorRefs.Nobody);
+
+    private void Enqueue(EventWork work, string handler, IActorRef? refuseTo)
+    {
+        var queue = _events ??= new Queue<Work>();
+        if (queue.Count >= _runtime.Options.MaxQueuedEvents)
+        {
+            var error = $"Event {handler} was refused: {queue.Count} events of this session are already waiting " +
+                        $"(lifespan.sessions.max-queued-events = {_runtime.Options.MaxQueuedEvents}). Send more once earlier ones have been applied.";
+            LogEventRefused(_runtime.Logger, RedactedToken, handler, error);
+            if (refuseTo is not null && IsReplyable(refuseTo))
+            {
+                refuseTo.Tell(new EventCompleted(_token, handler, error));
+            }
+            else
+            {
+                Broadcast(new SessionError(_token, handler, error));
+            }
+
+            return;
+        }
+
+        queue.Enqueue(work);
+    }
+
+    private void Prioritize(Work work) => (_priority ??= new Queue<Work>()).Enqueue(work);
+
+    /// <summary>Starts queued work until some of it has to be awaited or the queues are empty.</summary>
+    private void Pump()
+    {
+        while (_current is null && !_restoring && !_passivating)
+        {
+            Work? next = _priority is { Count: > 0 } p ? p.Dequeue() : _events is { Count: > 0 } e ? e.Dequeue() : null;
+            if (next is null)
+            {
+                return;
+            }
+
+            _current = next;
+            Start(next);
+        }
+    }
+
+    private void Start(Work work)
+    {
+        switch (work)
+        {
+            case EventWork e:
+                StartEvent(e);
+                break;
+            case LockWork l:
+                GrantLock(l);
+                break;
+            case ModifyWork m:
+                StartModify(m);
+                break;
+            case SubscribeWork s:
+                AddSubscriber(s);
+                break;
+        }
+    }
+
+    /// <summary>Sends the changed public vars, if any, to every subscriber. Called only by the work that owns the state.</summary>
+    private void PublishDelta()
+    {
+        if (_state.TakeDelta() is { } json)
+        {
+            Broadcast(new SessionDelta(_token, json));
+        }
+    }
+
+    private void Broadcast(object message)
+    {
+        foreach (var subscriber in Volatile.Read(ref _subscribers))
+        {
+            subscriber.Tell(message);
+        }
+    }
+
+    /// <summary>A piece of work the session applies on its own.</summary>
+    private abstract class Work;
+
+    private sealed class EventWork(StateEvent @event, IActorRef? replyTo) : Work
+    {
+        public StateEvent Event { get; } = @event;
+
+        public IActorRef? ReplyTo { get; } = replyTo;
+    }
+
+    private sealed class LockWork(AcquireLock request, IActorRef replyTo) : Work
+    {
+        public AcquireLock Request { get; } = request;
+
+        public IActorRef ReplyTo { get; } = replyTo;
+
+        public long GrantedAt { get; set; }
+    }
+
+    private sealed class ModifyWork(ModifyState request) : Work
+    {
+        public ModifyState Request { get; } = request;
+    }
+
+    private sealed class SubscribeWork(IActorRef subscriber, IActorRef replyTo) : Work
+    {
+        public IActorRef Subscriber { get; } = subscriber;
+
+        public IActorRef ReplyTo { get; } = replyTo;
+    }
+
+    private sealed record LockHeldTooLong(long LockId);
+}

@@ -1,0 +1,97 @@
+namespace Lifespan.Actors.State;
+
+/// <summary>
+/// The session's exclusive lock, held by one flow of a background task (see <see cref="State.LockAsync"/>).
+/// Disposing it hands the changes back to the session and lets its queued events run; disposing twice does nothing.
+/// </summary>
+public sealed class StateLock : IAsyncDisposable
+{
+    private static readonly AsyncLocal<StateLock?> s_current = new();
+    private static long s_nextId;
+
+    private readonly BackgroundContext _background;
+    private bool _turnTaken;
+    private bool _requested;
+    private int _released;
+
+    internal StateLock(State state, BackgroundContext background)
+    {
+        State = state;
+        _background = background;
+        Id = Interlocked.Increment(ref s_nextId);
+    }
+
+    /// <summary>The lock the current flow took last (set synchronously, so it flows to the caller of <see cref="State.LockAsync"/>).</summary>
+    internal static StateLock? Current
+    {
+        get => s_current.Value;
+        set => s_current.Value = value;
+    }
+
+    internal long Id { get; }
+
+    internal State State { get; }
+
+    /// <summary>Whether this flow holds the lock or is waiting for it.</summary>
+    internal bool IsHeld => Volatile.Read(ref _released) == 0;
+
+    /// <summary>Hands the changes back to the session and releases the lock.</summary>
+    public ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _released, 1) != 0)
+        {
+            return ValueTask.CompletedTask;
+        }
+
+        if (ReferenceEquals(s_current.Value, this))
+        {
+            s_current.Value = null;
+        }
+
+        var changes = State.ToJson(StateVarSelection.Dirty);
+        State.ClearDirty();
+        _background.Holder = null;
+        _background.Session.Tell(new ReleaseLock(Id, changes.Length > 2 ? changes : null), _background.Self);
+        _background.Turn.Release();
+        return ValueTask.CompletedTask;
+    }
+
+    internal async ValueTask<StateLock> AcquireAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _background.Turn.WaitAsync(cancellationToken).ConfigureAwait(false);
+            _turnTaken = true;
+            _requested = true;
+            var granted = await _background.Session
+                .Ask<LockGranted>(new AcquireLock(Id, _background.StateIndex, _background.Self), Timeout.InfiniteTimeSpan, cancellationToken)
+                .ConfigureAwait(false);
+            State.Refresh(granted.State);
+            _background.Holder = this;
+            return this;
+        }
+        catch
+        {
+            Abandon();
+            throw;
+        }
+    }
+
+    private void Abandon()
+    {
+        if (Interlocked.Exchange(ref _released, 1) != 0)
+        {
+            return;
+        }
+
+        if (_requested)
+        {
+            _background.Session.Tell(new ReleaseLock(Id, null), _background.Self);
+        }
+
+        if (_turnTaken)
+        {
+            _background.Turn.Release();
+        }
+    }
+}

@@ -1,0 +1,124 @@
+using Lifespan.Actors.State;
+
+namespace Lifespan.Actors.Tests.State.Sessions;
+
+public sealed class BadInputTests() : SessionTestKit(o => o.MaxQueuedEvents = 3)
+{
+    private async Task<string> ErrorOfAsync(string token, StateEvent @event) =>
+        (await Assert.ThrowsAsync<StateEventException>(() => Hub.DispatchAsync(token, @event))).Message;
+
+    private async Task StillWorksAsync(string token, Lifespan.Actors.TestKit.TestProbe client, int expected)
+    {
+        await Hub.DispatchAsync(token, Event("CounterState.Increment"));
+        await ExpectValueAsync(client, "CounterState", "count", expected);
+    }
+
+    [Fact]
+    public async Task An_unknown_handler_or_state_is_refused_naming_what_exists()
+    {
+        var (token, client) = await NewSessionAsync();
+
+        var noHandler = await ErrorOfAsync(token, Event("CounterState.Explode"));
+        Assert.StartsWith("Unknown event handler 'CounterState.Explode': CounterState has no public handler of that name (it has Add, AddLaterAsync,", noHandler, StringComparison.Ordinal);
+
+        var noState = await ErrorOfAsync(token, Event("NopeState.Increment"));
+        Assert.Contains("there is no state class named 'NopeState' (this app's states: CounterState, LabelState, MyTaskState, PostsState)", noState, StringComparison.Ordinal);
+
+        var unqualified = await ErrorOfAsync(token, Event("Increment"));
+        Assert.Contains("name it as StateName.Handler", unqualified, StringComparison.Ordinal);
+
+        await StillWorksAsync(token, client, 1);
+    }
+
+    [Fact]
+    public async Task A_payload_that_does_not_fit_names_the_handler_and_the_argument()
+    {
+        var (token, client) = await NewSessionAsync();
+
+        Assert.Equal("Event CounterState.Add: argument 'amount' is missing from the payload.", await ErrorOfAsync(token, Raw("CounterState.Add", "{}")));
+        Assert.Equal("Event CounterState.Add: argument 'amount' must be a Int32, not string \"three\".", await ErrorOfAsync(token, Raw("CounterState.Add", """{"amount":"three"}""")));
+        Assert.Equal("Event CounterState.Add: argument 'amount' must be a Int32, not null.", await ErrorOfAsync(token, Raw("CounterState.Add", """{"amount":null}""")));
+        Assert.Equal("Event CounterState.Add: argument 'extra' is not a parameter of the handler; it takes (amount).", await ErrorOfAsync(token, Raw("CounterState.Add", """{"amount":1,"extra":2}""")));
+        Assert.Contains("argument '(payload)' must be a JSON object", await ErrorOfAsync(token, Raw("CounterState.Add", "[1]")), StringComparison.Ordinal);
+
+        await StillWorksAsync(token, client, 1);
+    }
+
+    [Fact]
+    public async Task A_write_outside_the_lock_fails_the_background_task_with_the_seed_advice()
+    {
+        var (token, client) = await NewSessionAsync();
+
+        Hub.Send(token, Event("CounterState.WriteOutsideLock"));
+
+        var error = await client.FishForMessageAsync<SessionError>();
+        Assert.Equal("CounterState.WriteOutsideLock", error.Handler);
+        Assert.Contains("Cannot change CounterState.count: outside its lock, a background task sees a read-only snapshot", error.Message, StringComparison.Ordinal);
+        Assert.Contains("await using (await LockAsync(cancellationToken))", error.Message, StringComparison.Ordinal);
+        await NoBackgroundTasksAsync(token);
+        Assert.Equal(0, await ReadAsync<CounterState, int>(token, s => s.Count));
+        await StillWorksAsync(token, client, 1);
+    }
+
+    [Fact]
+    public async Task A_nested_lock_in_the_same_task_is_refused()
+    {
+        var (token, client) = await NewSessionAsync();
+
+        Hub.Send(token, Event("CounterState.NestedLock"));
+
+        var error = await client.FishForMessageAsync<SessionError>();
+        Assert.Contains("already holds the lock of this state", error.Message, StringComparison.Ordinal);
+        await NoBackgroundTasksAsync(token);
+        await StillWorksAsync(token, client, 1);   // the outer lock was released
+    }
+
+    [Fact]
+    public async Task A_direct_call_of_a_background_task_is_refused()
+    {
+        var (token, client) = await NewSessionAsync();
+
+        var message = await ErrorOfAsync(token, Event("CounterState.CallBackgroundDirectly"));
+
+        Assert.Contains("CounterState.Pump called LockAsync outside a background task", message, StringComparison.Ordinal);
+        Assert.Contains("return CounterState.Events.Pump() from an event handler instead of calling it directly", message, StringComparison.Ordinal);
+        await StillWorksAsync(token, client, 1);
+    }
+
+    [Fact]
+    public async Task Too_many_queued_events_are_refused_and_the_accepted_ones_still_run()
+    {
+        var (token, client) = await NewSessionAsync();
+        var gate = CounterState.Gates.GetOrAdd(token, _ => new SemaphoreSlim(0));
+        var replies = CreateTestProbe();
+
+        Hub.Send(token, Event("CounterState.WaitAtGate"), replies.Ref);
+        await ExpectValueAsync(client, "CounterState", "count", 100);   // running, so the next events wait
+        for (var i = 0; i < 4; i++)
+        {
+            Hub.Send(token, Event("CounterState.Increment"), replies.Ref);
+        }
+
+        var refused = await replies.ExpectMsgAsync<EventCompleted>();
+        Assert.Equal("CounterState.Increment", refused.Handler);
+        Assert.Contains("3 events of this session are already waiting (lifespan.sessions.max-queued-events = 3)", refused.Error, StringComparison.Ordinal);
+
+        gate.Release();
+        for (var i = 0; i < 4; i++)
+        {
+            Assert.Null((await replies.ExpectMsgAsync<EventCompleted>()).Error);
+        }
+
+        Assert.Equal(104, await ReadAsync<CounterState, int>(token, s => s.Count));
+    }
+
+    [Fact]
+    public async Task An_invalid_token_is_refused()
+    {
+        var error = await Assert.ThrowsAsync<StateEventException>(() => Hub.DispatchAsync("../etc/passwd", Event("CounterState.Increment")));
+        Assert.Contains("a session token may hold only letters, digits, '-' and '_'", error.Message, StringComparison.Ordinal);
+
+        var tooLong = await Assert.ThrowsAsync<StateEventException>(() => Hub.DispatchAsync(new string('a', 129), Event("CounterState.Increment")));
+        Assert.Contains("at most 128 characters", tooLong.Message, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,64 @@
+using Lifespan.Actors.State;
+
+namespace Lifespan.Actors.Tests.State.Sessions;
+
+public sealed class SessionRegistryTests() : SessionTestKit(o => { o.PassivateAfter = TimeSpan.FromMilliseconds(100); o.MaxSessions = 3; })
+{
+    [Fact]
+    public async Task An_idle_session_is_saved_stopped_and_restored_on_its_next_event_backend_vars_included()
+    {
+        var token = SessionToken.New();
+        await Hub.DispatchAsync(token, CounterState.Events.Record(5));   // Record(5) after 0 counts as out of order: a backend var
+        var session = await ResolveAsync(token);
+        Assert.NotNull(session);
+
+        await WatchAsync(session!);
+        await ExpectTerminatedAsync(session!, Dilated(TimeSpan.FromSeconds(10)));
+        Assert.NotNull(await Store.LoadAsync(token, CancellationToken.None));
+
+        await Hub.DispatchAsync(token, CounterState.Events.Increment());
+        Assert.Equal(6, await ReadAsync<CounterState, int>(token, s => s.Count));
+        Assert.Equal(1, await ReadAsync<CounterState, int>(token, s => s.Disorder));
+    }
+
+    [Fact]
+    public async Task A_session_with_a_subscriber_is_not_passivated()
+    {
+        var (token, client) = await NewSessionAsync();
+        var session = await ResolveAsync(token);
+        await WatchAsync(session!);
+
+        await TestActor.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(400));   // several idle periods pass
+
+        Hub.Unsubscribe(token, client.Ref);
+        await ExpectTerminatedAsync(session!, Dilated(TimeSpan.FromSeconds(10)));
+    }
+
+    [Fact]
+    public async Task Sessions_beyond_the_limit_are_refused_with_the_setting_named()
+    {
+        for (var i = 0; i < 3; i++)
+        {
+            var (token, _) = await NewSessionAsync();   // subscribed, so they stay
+        }
+
+        var error = await Assert.ThrowsAsync<StateEventException>(() => Hub.DispatchAsync(SessionToken.New(), CounterState.Events.Increment()));
+        Assert.Contains("lifespan.sessions.max-sessions = 3", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Tokens_are_unguessable_and_distinct()
+    {
+        var tokens = Enumerable.Range(0, 1000).Select(_ => SessionToken.New()).ToHashSet();
+        Assert.Equal(1000, tokens.Count);
+        Assert.All(tokens, t => Assert.Null(SessionToken.Problem(t)));
+        Assert.All(tokens, t => Assert.Equal(16, Convert.FromBase64String(t.Replace('-', '+').Replace('_', '/') + "==").Length));
+        await Task.CompletedTask;
+    }
+
+    private async Task<IActorRef?> ResolveAsync(string token)
+    {
+        await Hub.DispatchAsync(token, CounterState.Events.Add(0));
+        return ((LocalActorRef)Hub.Registry).Cell.Child(token);
+    }
+}
