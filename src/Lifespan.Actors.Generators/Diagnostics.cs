@@ -11,7 +11,7 @@ public static class StateDiagnostics
     public static readonly DiagnosticDescriptor BackgroundTaskMustBeAsync = new(
         "LSA0001",
         "Background task must be async",
-        "Background task '{0}' must be async: return Task or ValueTask",
+        "Background task '{0}' must be async: return Task, ValueTask or IAsyncEnumerable<StateEvent?>",
         Category,
         DiagnosticSeverity.Error,
         isEnabledByDefault: true);
@@ -34,11 +34,41 @@ public static class StateDiagnostics
         DiagnosticSeverity.Error,
         isEnabledByDefault: true);
 
+    /// <summary>LSA0005: a public method whose return type does not make it an event handler.</summary>
+    public static readonly DiagnosticDescriptor UnsupportedHandlerReturnType = new(
+        "LSA0005",
+        "Public method is not an event handler",
+        "Public method '{0}' returns '{1}', so it is not an event handler; make it non-public, or return void, Task, ValueTask, StateEvent?, IEnumerable<StateEvent?> or IAsyncEnumerable<StateEvent?>",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true);
+
+    /// <summary>LSA0006: a direct call of a background task, which only an event can start.</summary>
+    public static readonly DiagnosticDescriptor BackgroundTaskCalledDirectly = new(
+        "LSA0006",
+        "Background task called directly",
+        "Background task '{0}' cannot be called directly; return {1}.Events.{0}() from an event handler to start it",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true);
+
+    /// <summary>LSA0007: a public method whose signature cannot be bound from an event.</summary>
+    public static readonly DiagnosticDescriptor UnsupportedHandler = new(
+        "LSA0007",
+        "Unsupported event handler",
+        "'{0}' cannot be an event handler: {1}",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true);
+
     internal static DiagnosticDescriptor? Find(string id) => id switch
     {
         "LSA0001" => BackgroundTaskMustBeAsync,
         "LSA0002" => StateVarNeedsGetAndSet,
         "LSA0004" => UnsupportedStateVar,
+        "LSA0005" => UnsupportedHandlerReturnType,
+        "LSA0006" => BackgroundTaskCalledDirectly,
+        "LSA0007" => UnsupportedHandler,
         _ => null,
     };
 }

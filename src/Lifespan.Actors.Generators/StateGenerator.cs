@@ -9,14 +9,15 @@ namespace Lifespan.Actors.Generators;
 
 /// <summary>
 /// Implements the partial properties of classes deriving from <c>Lifespan.Actors.State.State</c> as tracked state
-/// vars, and their <c>Vars</c>, <c>WriteVars</c> and <c>ReadVars</c>.
+/// vars, and their <c>Vars</c>, <c>WriteVars</c>, <c>ReadVars</c>, <c>Handlers</c> and typed <c>Events</c>.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class StateGenerator : IIncrementalGenerator
 {
     private const string StateNamespace = "Lifespan.Actors.State";
 
-    private static readonly SymbolDisplayFormat TypeFormat = SymbolDisplayFormat.FullyQualifiedFormat
+    /// <summary>How generated code names a type: fully qualified, nullable annotations kept.</summary>
+    internal static readonly SymbolDisplayFormat TypeFormat = SymbolDisplayFormat.FullyQualifiedFormat
         .AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
 
     /// <inheritdoc />
@@ -58,20 +59,16 @@ public sealed class StateGenerator : IIncrementalGenerator
         foreach (var member in type.GetMembers())
         {
             ct.ThrowIfCancellationRequested();
-            switch (member)
+            if (member is IPropertySymbol { IsPartialDefinition: true, PartialImplementationPart: null } property
+                && Describe(property, diagnostics, ct) is { } v)
             {
-                case IPropertySymbol { IsPartialDefinition: true, PartialImplementationPart: null } property:
-                    if (Describe(property, diagnostics, ct) is { } v)
-                    {
-                        vars.Add(v);
-                    }
-
-                    break;
-                case IMethodSymbol method when IsBackgroundTask(method) && !ReturnsTask(method):
-                    diagnostics.Add(Diagnostic("LSA0001", method.Name, string.Empty, method));
-                    break;
+                vars.Add(v);
             }
         }
+
+        var discovery = new HandlerDiscovery(ctx.SemanticModel.Compilation);
+        var handlers = discovery.Discover(type, diagnostics, ct);
+        var inherited = discovery.Inherited(type, handlers, ct);
 
         var containers = new List<ContainerModel>();
         for (var t = type.ContainingType; t is not null; t = t.ContainingType)
@@ -100,9 +97,13 @@ public sealed class StateGenerator : IIncrementalGenerator
             ns,
             new EquatableArray<ContainerModel>([.. containers]),
             NameWithTypeParameters(type),
+            type.Name,
+            type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
             CallBase: !IsState(type.BaseType),
             accessibility,
             new EquatableArray<VarModel>([.. vars]),
+            new EquatableArray<HandlerModel>([.. handlers]),
+            new EquatableArray<HandlerModel>([.. inherited]),
             new EquatableArray<DiagnosticModel>([.. diagnostics]));
     }
 
@@ -191,7 +192,8 @@ public sealed class StateGenerator : IIncrementalGenerator
         return sb.ToString();
     }
 
-    private static DiagnosticModel Diagnostic(string id, string argument, string detail, ISymbol symbol)
+    /// <summary>A diagnostic at <paramref name="symbol"/>'s first location, as plain values.</summary>
+    internal static DiagnosticModel Diagnostic(string id, string argument, string detail, ISymbol symbol)
     {
         var location = symbol.Locations.Length > 0 ? symbol.Locations[0] : Location.None;
         var lineSpan = location.GetLineSpan();
@@ -211,26 +213,32 @@ public sealed class StateGenerator : IIncrementalGenerator
         return null;
     }
 
-    private static bool IsState(INamedTypeSymbol? t) =>
+    /// <summary>Whether <paramref name="t"/> is <c>Lifespan.Actors.State.State</c> itself.</summary>
+    internal static bool IsState(INamedTypeSymbol? t) =>
         t is { Name: "State", ContainingType: null, TypeArguments.Length: 0 } && t.ContainingNamespace.ToDisplayString() == StateNamespace;
 
-    private static bool IsBackgroundTask(IMethodSymbol method)
+    /// <summary>Whether <paramref name="method"/> is marked <c>[BackgroundTask]</c>, and its <c>CancelOnDisconnect</c> setting.</summary>
+    internal static bool IsBackgroundTask(IMethodSymbol method, out bool cancelOnDisconnect)
     {
+        cancelOnDisconnect = false;
         foreach (var attribute in method.GetAttributes())
         {
             if (attribute.AttributeClass is { Name: "BackgroundTaskAttribute" } a && a.ContainingNamespace.ToDisplayString() == StateNamespace)
             {
+                foreach (var named in attribute.NamedArguments)
+                {
+                    if (named.Key == "CancelOnDisconnect" && named.Value.Value is bool b)
+                    {
+                        cancelOnDisconnect = b;
+                    }
+                }
+
                 return true;
             }
         }
 
         return false;
     }
-
-    private static bool ReturnsTask(IMethodSymbol method) =>
-        method.ReturnType is INamedTypeSymbol { ContainingNamespace: { } ns } r
-        && ns.ToDisplayString() == "System.Threading.Tasks"
-        && r.MetadataName is "Task" or "Task`1" or "ValueTask" or "ValueTask`1";
 
     private static string Keyword(INamedTypeSymbol t) => t switch
     {

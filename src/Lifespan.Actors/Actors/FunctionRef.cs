@@ -63,6 +63,9 @@ internal sealed class FunctionRef(ActorSystem system, ActorPath path, Action<obj
                 }
 
                 break;
+            case Terminate:
+                Stop();   // system.Stop(functionRef) stops it like an actor: its watchers get Terminated
+                break;
         }
     }
 

@@ -64,7 +64,7 @@ public readonly struct StateEventArguments
         }
         catch (JsonException ex)
         {
-            throw new StateEventBindingException(_handler, name, $"must be a {Describe(typeof(T))}, not {element.ValueKind.ToString().ToLowerInvariant()} {Excerpt(element)}", ex);
+            throw new StateEventBindingException(_handler, name, $"must be a {Describe(typeof(T))}, not {(element.ValueKind.ToString().ToLowerInvariant() + " " + Excerpt(element)).TrimEnd()}", ex);
         }
         catch (NotSupportedException ex)
         {
@@ -84,6 +84,11 @@ public readonly struct StateEventArguments
 
     private static string Excerpt(JsonElement element)
     {
+        if (element.ValueKind is JsonValueKind.Null or JsonValueKind.True or JsonValueKind.False)
+        {
+            return string.Empty;
+        }
+
         var text = element.GetRawText();
         return text.Length <= 40 ? text : string.Concat(text.AsSpan(0, 37), "...");
     }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using Lifespan.Actors.Generators;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -7,32 +8,17 @@ namespace Lifespan.Actors.Tests.State;
 
 public class StateGeneratorTests
 {
-    private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Preview);
+    private static readonly CSharpParseOptions ParseOptions = GeneratorHarness.ParseOptions;
 
-    private static ImmutableArray<MetadataReference> References()
-    {
-        var paths = ((string?)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") ?? string.Empty)
-            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Append(typeof(global::Lifespan.Actors.State.State).Assembly.Location)
-            .Distinct(StringComparer.Ordinal);
-        return [.. paths.Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))];
-    }
+    private static ImmutableArray<MetadataReference> References() => GeneratorHarness.References();
 
     private static (ImmutableArray<Diagnostic> GeneratorDiagnostics, Compilation Output, GeneratorDriverRunResult Result) Run(
-        string source, string assemblyName = "GeneratorInput")
-    {
-        var compilation = CSharpCompilation.Create(
-            assemblyName,
-            [CSharpSyntaxTree.ParseText(source, ParseOptions, path: "Input.cs")],
-            References(),
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
-        GeneratorDriver driver = CSharpGeneratorDriver.Create([new StateGenerator().AsSourceGenerator()], parseOptions: ParseOptions);
-        driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
-        return (diagnostics, output, driver.GetRunResult());
-    }
+        string source, string assemblyName = "GeneratorInput") => GeneratorHarness.Run(source, assemblyName);
+
+    private static string Generated(Compilation output, string hintName) => GeneratorHarness.Generated(output, hintName);
 
     [Fact]
-    public void A_background_task_returning_void_is_LSA0001()
+    public void A_background_task_that_is_not_async_is_LSA0001_only()
     {
         const string source = """
             using Lifespan.Actors.State;
@@ -49,17 +35,37 @@ public class StateGeneratorTests
 
                 [BackgroundTask]
                 public System.Threading.Tasks.ValueTask<int> CountAsync() => default;
+
+                [BackgroundTask]
+                public StateEvent? Now() => null;
+
+                [BackgroundTask]
+                public System.Collections.Generic.IAsyncEnumerable<StateEvent?> StreamAsync() => throw null!;
+
+                [BackgroundTask]
+                public System.Threading.Tasks.ValueTask<StateEvent> NextAsync() => default;
             }
             """;
 
-        var (diagnostics, _, _) = Run(source);
+        var (diagnostics, output, _) = Run(source);
 
-        var diagnostic = Assert.Single(diagnostics);
-        Assert.Equal("LSA0001", diagnostic.Id);
-        Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
-        Assert.Equal("Background task 'Tick' must be async: return Task or ValueTask", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
-        Assert.Equal("Input.cs", diagnostic.Location.GetLineSpan().Path);
-        Assert.Equal(7, diagnostic.Location.GetLineSpan().StartLinePosition.Line);
+        Assert.Equal(["LSA0001", "LSA0001", "LSA0001"], diagnostics.Select(d => d.Id));
+        Assert.All(diagnostics, d => Assert.Equal(DiagnosticSeverity.Error, d.Severity));
+        Assert.Equal(
+            [
+                "Background task 'Tick' must be async: return Task, ValueTask or IAsyncEnumerable<StateEvent?>",
+                "Background task 'CountAsync' must be async: return Task, ValueTask or IAsyncEnumerable<StateEvent?>",
+                "Background task 'Now' must be async: return Task, ValueTask or IAsyncEnumerable<StateEvent?>",
+            ],
+            diagnostics.Select(d => d.GetMessage(CultureInfo.InvariantCulture)));
+        Assert.Equal("Input.cs", diagnostics[0].Location.GetLineSpan().Path);
+        Assert.Equal(7, diagnostics[0].Location.GetLineSpan().StartLinePosition.Line);
+        var generated = Generated(output, "App.TaskState.State.g.cs");
+        Assert.Contains("\"TickAsync\"", generated, StringComparison.Ordinal);
+        Assert.Contains("\"StreamAsync\"", generated, StringComparison.Ordinal);
+        Assert.Contains("\"NextAsync\"", generated, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"Tick\"", generated, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"CountAsync\"", generated, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -45,7 +45,7 @@ public partial class RichState : global::Lifespan.Actors.State.State
 
     public void SetLimit(int limit) => Limit = limit;
 
-    public string ReadSecret() => Secret;
+    internal string ReadSecret() => Secret;
 
     public void WriteSecret(string secret) => Secret = secret;
 }

@@ -145,5 +145,5 @@ public sealed class BackgroundTaskTests() : SessionTestKit(o => o.LockWarningAft
         await NoBackgroundTasksAsync(token);
     }
 
-    private static Task ExpectNoDeltaAsync(Lifespan.Actors.TestKit.TestProbe client) => client.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(150));
+    private static Task ExpectNoDeltaAsync(global::Lifespan.Actors.TestKit.TestProbe client) => client.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(150));
 }

@@ -15,6 +15,8 @@ public partial class CounterState : global::Lifespan.Actors.State.State
 
     private partial int OutOfOrder { get; set; }
 
+    private partial int Touches { get; set; }
+
     public int Disorder => OutOfOrder;
 
     public void Increment() => Count++;
@@ -73,7 +75,7 @@ public partial class CounterState : global::Lifespan.Actors.State.State
         yield return Events.Increment();
     }
 
-    public void TouchBackendOnly() => OutOfOrder = OutOfOrder;
+    public void TouchBackendOnly() => Touches++;
 
     /// <summary>Increments under the lock <paramref name="times"/> times.</summary>
     [BackgroundTask]

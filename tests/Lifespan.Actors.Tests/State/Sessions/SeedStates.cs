@@ -102,11 +102,13 @@ public partial class PostsState : global::Lifespan.Actors.State.State
 /// <summary>An in-process posts API with a delay per request, standing in for the seed's jsonplaceholder.</summary>
 public sealed class FakePostsApi(TimeSpan delay, SemaphoreSlim? gate = null) : HttpMessageHandler
 {
-    public int Requests;
+    private int _requests;
+
+    public int Requests => Volatile.Read(ref _requests);
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        Interlocked.Increment(ref Requests);
+        Interlocked.Increment(ref _requests);
         await Task.Delay(delay, cancellationToken);
         if (gate is not null)
         {

@@ -104,7 +104,7 @@ public sealed class SeedTests : SessionTestKit
 
         var delta = await client.FishForMessageAsync<SessionDelta>(d => d.Json.Contains("LabelState", StringComparison.Ordinal));
         Assert.Contains("still responsive", delta.Json, StringComparison.Ordinal);
-        Assert.NotEmpty(Hub.BackgroundTasks.Where(t => t.SessionToken == token));   // the fetch is waiting for post 4
+        Assert.Contains(Hub.BackgroundTasks, t => t.SessionToken == token);   // the fetch is waiting for post 4
         responses.Release(7);
         await NoBackgroundTasksAsync(token);
         Assert.Equal(10, (await ReadAsync<PostsState, int>(token, s => s.Posts.Count)));

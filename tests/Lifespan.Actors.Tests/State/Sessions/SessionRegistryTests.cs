@@ -2,7 +2,7 @@ using Lifespan.Actors.State;
 
 namespace Lifespan.Actors.Tests.State.Sessions;
 
-public sealed class SessionRegistryTests() : SessionTestKit(o => { o.PassivateAfter = TimeSpan.FromMilliseconds(100); o.MaxSessions = 3; })
+public sealed class SessionRegistryTests() : SessionTestKit(o => { o.PassivateAfter = TimeSpan.FromMilliseconds(250); o.MaxSessions = 3; })
 {
     [Fact]
     public async Task An_idle_session_is_saved_stopped_and_restored_on_its_next_event_backend_vars_included()
@@ -28,7 +28,7 @@ public sealed class SessionRegistryTests() : SessionTestKit(o => { o.PassivateAf
         var session = await ResolveAsync(token);
         await WatchAsync(session!);
 
-        await TestActor.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(400));   // several idle periods pass
+        await TestActor.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(700));   // several idle periods pass
 
         Hub.Unsubscribe(token, client.Ref);
         await ExpectTerminatedAsync(session!, Dilated(TimeSpan.FromSeconds(10)));
