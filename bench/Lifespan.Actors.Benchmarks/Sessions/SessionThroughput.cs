@@ -1,0 +1,159 @@
+using System.Diagnostics;
+
+namespace Lifespan.Actors.Benchmarks.Sessions;
+
+/// <summary>One subject's figures: median events per second and median bytes allocated per event over the rounds.</summary>
+internal sealed record ThroughputResult(string Name, double EventsPerSecond, double BytesPerEvent, IReadOnlyList<double> RoundOps);
+
+/// <summary>
+/// Events per second through the session actors against the same handler under a <see cref="SemaphoreSlim"/> per
+/// session. Every subject runs once as a warm-up, then the subjects take turns for the given number of rounds (the
+/// order rotates each round) and the figures are medians.
+/// </summary>
+internal static class SessionThroughput
+{
+    /// <summary>N events pipelined into one session, one subscriber; done when the N-th delta arrives.</summary>
+    public static async Task<IReadOnlyList<ThroughputResult>> OneSessionAsync(SessionsScale scale, CancellationToken cancellationToken)
+    {
+        var n = scale.OneSessionEvents;
+        var counter = new DeltaCounter();
+        await using var rig = SessionRig.Start("sessions-one", 1);
+        await rig.SubscribeAllAsync((_, _) => counter.Hit(), counter, cancellationToken);
+        var token = rig.Tokens[0];
+        var locked = new LockedSession("b0", 0, (_, _) => counter.Hit(), counter);
+
+        async Task Actor()
+        {
+            counter.Reset(n);
+            await Task.Run(() => Produce(n, cancellationToken, () => rig.Hub.Send(token, BenchState.Events.Increment())), cancellationToken);
+            await counter.WaitAsync("one session, actor", cancellationToken);
+        }
+
+        async Task Pipelined()
+        {
+            counter.Reset(n);
+            await Task.Run(() => Produce(n, cancellationToken, () => _ = locked.ApplyAsync(BenchState.Events.Increment())), cancellationToken);
+            await counter.WaitAsync("one session, SemaphoreSlim pipelined", cancellationToken);
+        }
+
+        async Task Sequential()
+        {
+            counter.Reset(n);
+            await Task.Run(
+                async () =>
+                {
+                    for (var i = 0; i < n; i++)
+                    {
+                        if ((i & 1023) == 0)
+                        {
+                            cancellationToken.ThrowIfCancellationRequested();
+                        }
+
+                        await locked.ApplyAsync(BenchState.Events.Increment());
+                    }
+                },
+                cancellationToken);
+            await counter.WaitAsync("one session, SemaphoreSlim sequential", cancellationToken);
+        }
+
+        return await CompareAsync(n, scale.Rounds, [
+            ("SemaphoreSlim per session, fire ApplyAsync per event (baseline)", Pipelined),
+            ("SemaphoreSlim per session, await ApplyAsync in a loop (second baseline)", Sequential),
+            ("Session actor: hub.Send per event", Actor),
+        ]);
+    }
+
+    /// <summary>Events spread round-robin over many subscribed sessions by one producer per core.</summary>
+    public static async Task<IReadOnlyList<ThroughputResult>> ManySessionsAsync(SessionsScale scale, CancellationToken cancellationToken)
+    {
+        var (sessions, perSession) = (scale.Sessions, scale.EventsPerSession);
+        var total = sessions * perSession;
+        var counter = new DeltaCounter();
+        await using var rig = SessionRig.Start("sessions-many", sessions);
+        await rig.SubscribeAllAsync((_, _) => counter.Hit(), counter, cancellationToken);
+        var locked = Enumerable.Range(0, sessions).Select(i => new LockedSession("b" + i, i, (_, _) => counter.Hit(), counter)).ToArray();
+
+        async Task Actor()
+        {
+            counter.Reset(total);
+            await ProduceRoundRobinAsync(sessions, perSession, s => rig.Hub.Send(rig.Tokens[s], BenchState.Events.Increment()), cancellationToken);
+            await counter.WaitAsync($"{sessions} sessions, actor", cancellationToken);
+        }
+
+        async Task Baseline()
+        {
+            counter.Reset(total);
+            await ProduceRoundRobinAsync(sessions, perSession, s => _ = locked[s].ApplyAsync(BenchState.Events.Increment()), cancellationToken);
+            await counter.WaitAsync($"{sessions} sessions, SemaphoreSlim", cancellationToken);
+        }
+
+        return await CompareAsync(total, scale.Rounds, [
+            ($"{sessions:N0} × (SemaphoreSlim, state), fire ApplyAsync per event (baseline)", Baseline),
+            ($"{sessions:N0} session actors: hub.Send per event", Actor),
+        ]);
+    }
+
+    /// <summary>
+    /// One producer task per core; producer p owns the sessions p, p + P, p + 2P, ... and sends event k to each of
+    /// them before event k + 1 (so a session's events come from one producer, in order).
+    /// </summary>
+    public static Task ProduceRoundRobinAsync(int sessions, int perSession, Action<int> send, CancellationToken cancellationToken)
+    {
+        var producers = Math.Min(Environment.ProcessorCount, sessions);
+        return Task.WhenAll(Enumerable.Range(0, producers).Select(p => Task.Run(
+            () =>
+            {
+                for (var k = 0; k < perSession; k++)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    for (var s = p; s < sessions; s += producers)
+                    {
+                        send(s);
+                    }
+                }
+            },
+            cancellationToken)));
+    }
+
+    private static void Produce(int n, CancellationToken cancellationToken, Action send)
+    {
+        for (var i = 0; i < n; i++)
+        {
+            if ((i & 1023) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            send();
+        }
+    }
+
+    private static async Task<IReadOnlyList<ThroughputResult>> CompareAsync(int eventsPerRun, int rounds, (string Name, Func<Task> Run)[] subjects)
+    {
+        foreach (var (_, run) in subjects)
+        {
+            await run();   // warm-up: JIT, pool threads, mailbox and dictionary capacity
+        }
+
+        var seconds = subjects.Select(_ => new List<double>()).ToArray();
+        var bytes = subjects.Select(_ => new List<double>()).ToArray();
+        for (var round = 0; round < rounds; round++)
+        {
+            for (var k = 0; k < subjects.Length; k++)
+            {
+                var i = (round + k) % subjects.Length;   // rotate so that no subject always follows the same one
+                var allocated = GC.GetTotalAllocatedBytes(precise: true);
+                var start = Stopwatch.GetTimestamp();
+                await subjects[i].Run();
+                seconds[i].Add(Stopwatch.GetElapsedTime(start).TotalSeconds);
+                bytes[i].Add((GC.GetTotalAllocatedBytes(precise: true) - allocated) / (double)eventsPerRun);
+            }
+        }
+
+        return [.. subjects.Select((s, i) => new ThroughputResult(
+            s.Name,
+            eventsPerRun / SessionMath.Median(seconds[i]),
+            SessionMath.Median(bytes[i]),
+            [.. seconds[i].Select(x => eventsPerRun / x)]))];
+    }
+}
