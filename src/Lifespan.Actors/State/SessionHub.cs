@@ -44,10 +44,11 @@ public sealed class SessionHub
     /// <param name="token">The session.</param>
     /// <param name="event">The event.</param>
     /// <param name="replyTo">Gets an <see cref="EventCompleted"/> when the event has been applied or refused; without it, errors go to the session's subscribers.</param>
-    public void Send(string token, StateEvent @event, IActorRef? replyTo = null)
+    /// <param name="correlationId">Echoed in the <see cref="EventCompleted"/>, to match it to the event.</param>
+    public void Send(string token, StateEvent @event, IActorRef? replyTo = null, long correlationId = 0)
     {
         ArgumentNullException.ThrowIfNull(@event);
-        Registry.Tell(new SessionEvent(token, @event), replyTo ?? ActorRefs.NoSender);
+        Registry.Tell(new SessionEvent(token, @event, correlationId), replyTo ?? ActorRefs.NoSender);
     }
 
     /// <summary>Sends <paramref name="event"/> to session <paramref name="token"/> and waits until it has been applied.</summary>

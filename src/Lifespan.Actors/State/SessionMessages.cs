@@ -8,20 +8,21 @@ public interface ISessionMessage
 }
 
 /// <summary>
-/// An event for a session. Events of one session are applied one at a time, in the order they arrive. When
-/// <paramref name="ReplyTo"/> is given it gets an <see cref="EventCompleted"/> once the event has been applied or refused.
+/// An event for a session. Events of one session are applied one at a time, in the order they arrive. The sender
+/// (if any) gets an <see cref="EventCompleted"/> carrying <paramref name="CorrelationId"/> once the event has been
+/// applied, refused or has failed.
 /// </summary>
-public sealed record SessionEvent(string Token, StateEvent Event, IActorRef? ReplyTo = null) : ISessionMessage;
+public sealed record SessionEvent(string Token, StateEvent Event, long CorrelationId = 0) : ISessionMessage;
 
 /// <summary>An event has been applied (<see cref="Error"/> is <see langword="null"/>) or refused or has failed.</summary>
-public sealed record EventCompleted(string Token, string Handler, string? Error);
+public sealed record EventCompleted(string Token, string Handler, string? Error, long CorrelationId = 0);
 
 /// <summary>The public state vars an event changed, as <c>{ "StateName": { "var": value } }</c>; sent to every subscriber.</summary>
 public sealed record SessionDelta(string Token, string Json);
 
 /// <summary>
 /// An error no particular client asked for (an event queued by a handler, or a background task, failed); sent to every
-/// subscriber. Errors of an event sent with a <see cref="SessionEvent.ReplyTo"/> go to it as <see cref="EventCompleted"/> instead.
+/// subscriber. Errors of an event that has a sender go to the sender as <see cref="EventCompleted"/> instead.
 /// </summary>
 public sealed record SessionError(string Token, string? Handler, string Message);
 

@@ -159,7 +159,7 @@ internal sealed class SessionRegistry : ReceiveActor
         switch (message)
         {
             case SessionEvent e when !ReferenceEquals(sender, ActorRefs.NoSender):
-                sender.Tell(new EventCompleted(e.Token, e.Event.Handler, error));
+                sender.Tell(new EventCompleted(e.Token, e.Event.Handler, error, e.CorrelationId));
                 break;
             case ModifyState m:
                 m.Done.TrySetException(new InvalidOperationException(error));

@@ -121,7 +121,7 @@ internal sealed partial class StateActor
                 PublishDelta();
                 if (next is not null)
                 {
-                    Enqueue(new EventWork(next, null), next.Handler, null);
+                    Enqueue(new EventWork(next, null, 0), next.Handler, null);
                 }
             }
 
@@ -162,7 +162,7 @@ internal sealed partial class StateActor
         PublishDelta();
         if (result is StateEvent next)
         {
-            Enqueue(new EventWork(next, null), next.Handler, null);
+            Enqueue(new EventWork(next, null, 0), next.Handler, null);
         }
 
         switch (work)
@@ -202,7 +202,7 @@ internal sealed partial class StateActor
 
         if (work.ReplyTo is { } replyTo)
         {
-            replyTo.Tell(new EventCompleted(_token, handler, message));
+            replyTo.Tell(new EventCompleted(_token, handler, message, work.CorrelationId));
         }
         else if (message is not null)
         {

@@ -50,12 +50,12 @@ internal sealed partial class StateActor : ReceiveActor
         switch (message)
         {
             case SessionEvent e:
-                Enqueue(new EventWork(e.Event, IsReplyable(Sender) ? Sender : null), e.Event.Handler, Sender);
+                Enqueue(new EventWork(e.Event, IsReplyable(Sender) ? Sender : null, e.CorrelationId), e.Event.Handler, Sender);
                 break;
             case EnqueueEvents q:
                 foreach (var e in q.Events)
                 {
-                    Enqueue(new EventWork(e, null), e.Handler, null);
+                    Enqueue(new EventWork(e, null, 0), e.Handler, null);
                 }
 
                 break;
@@ -121,7 +121,7 @@ internal sealed partial class StateActor : ReceiveActor
             LogEventRefused(_runtime.Logger, RedactedToken, handler, error);
             if (refuseTo is not null && IsReplyable(refuseTo))
             {
-                refuseTo.Tell(new EventCompleted(_token, handler, error));
+                refuseTo.Tell(new EventCompleted(_token, handler, error, work.CorrelationId));
             }
             else
             {
@@ -191,11 +191,13 @@ internal sealed partial class StateActor : ReceiveActor
     /// <summary>A piece of work the session applies on its own.</summary>
     private abstract class Work;
 
-    private sealed class EventWork(StateEvent @event, IActorRef? replyTo) : Work
+    private sealed class EventWork(StateEvent @event, IActorRef? replyTo, long correlationId) : Work
     {
         public StateEvent Event { get; } = @event;
 
         public IActorRef? ReplyTo { get; } = replyTo;
+
+        public long CorrelationId { get; } = correlationId;
     }
 
     private sealed class LockWork(AcquireLock request, IActorRef replyTo) : Work
