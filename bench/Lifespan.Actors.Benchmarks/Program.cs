@@ -6,6 +6,7 @@ using Lifespan.Actors.Benchmarks.Infrastructure;
 using Lifespan.Actors.Benchmarks.Lifespan;
 using Lifespan.Actors.Benchmarks.Modes;
 using Lifespan.Actors.Benchmarks.PingPong;
+using Lifespan.Actors.Benchmarks.Sessions;
 using Lifespan.Actors.Benchmarks.Spawn;
 
 // Usage (always in Release):
@@ -16,6 +17,7 @@ using Lifespan.Actors.Benchmarks.Spawn;
 //   dotnet run -c Release --project bench/Lifespan.Actors.Benchmarks -- memory [count]
 //   dotnet run -c Release --project bench/Lifespan.Actors.Benchmarks -- latency [count]
 //   dotnet run -c Release --project bench/Lifespan.Actors.Benchmarks -- lifespan [rounds]   host start/stop with 1, 100, 1000 tasks vs BackgroundServices
+//   dotnet run -c Release --project bench/Lifespan.Actors.Benchmarks -- sessions [rounds]   session state actors vs SemaphoreSlim per session
 //   dotnet run -c Release --project bench/Lifespan.Actors.Benchmarks -- --filter '*PingPong*'   anything else goes to BenchmarkSwitcher
 return await Bench.RunAsync(args);
 
@@ -59,6 +61,10 @@ internal static class Bench
                     MachineInfo.Print();
                     await LatencyMode.RunAsync(Count(args, LatencyMode.DefaultCount), warmup: 20_000);
                     return 0;
+                case "sessions":
+                    MachineInfo.Print();
+                    await SessionsMode.RunAsync(SessionsScale.Full(Count(args, SessionsMode.DefaultRounds)));
+                    return 0;
                 case "" or "help" or "-h" or "--help":
                     PrintUsage();
                     return mode.Length == 0 ? 2 : 0;
@@ -84,6 +90,7 @@ internal static class Bench
         await MemoryMode.RunAsync(2_000);
         await LatencyMode.RunAsync(2_000, warmup: 500);
         await LifespanMode.RunAsync([1, 10], rounds: 1);
+        await SessionsMode.RunAsync(SessionsScale.Smoke);
         Console.WriteLine(ok ? "SMOKE OK" : "SMOKE FAILED: a benchmark did not run to completion (see above).");
         return ok ? 0 : 1;
     }
@@ -142,6 +149,8 @@ internal static class Bench
           memory [count]     bytes retained per idle actor (default 100000 alive)
           latency [count]    Ask round-trip p50/p99 (default 100000 round trips)
           lifespan [rounds]  host start/stop with 1, 100, 1000 lifespan tasks vs BackgroundServices (default 11 rounds)
+          sessions [rounds]  session state actors vs SemaphoreSlim per session: events/s (1 and 10k sessions), event → delta
+                             latency, background lock round trip, memory per idle session (default 7 rounds)
           <other arguments>  passed to BenchmarkSwitcher, e.g. --filter '*PingPong*' or --list flat
         """);
 }

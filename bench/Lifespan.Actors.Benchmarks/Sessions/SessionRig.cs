@@ -33,6 +33,7 @@ internal sealed class SessionRig : IAsyncDisposable
         System = system;
         Hub = hub;
         Tokens = tokens;
+        SessionActors = new IActorRef?[tokens.Length];
     }
 
     public ActorSystem System { get; }
@@ -40,6 +41,9 @@ internal sealed class SessionRig : IAsyncDisposable
     public SessionHub Hub { get; }
 
     public string[] Tokens { get; }
+
+    /// <summary>Each session's actor, as seen as the sender of its first delta (for the diagnostic that bypasses the registry).</summary>
+    public IActorRef?[] SessionActors { get; }
 
     public static SessionRig Start(string name, int sessions, int maxSessions = 100_000)
     {
@@ -59,11 +63,12 @@ internal sealed class SessionRig : IAsyncDisposable
             for (var i = from; i < Math.Min(Tokens.Length, from + batch); i++)
             {
                 var index = i;
-                var subscriber = System.CreateFunctionRef((message, _) =>
+                var subscriber = System.CreateFunctionRef((message, sender) =>
                 {
                     switch (message)
                     {
                         case SessionDelta d:
+                            SessionActors[index] ??= sender;
                             onDelta(index, d.Json);
                             break;
                         case SessionError e:

@@ -1,5 +1,7 @@
 using System.Diagnostics;
 
+using Lifespan.Actors.State;
+
 namespace Lifespan.Actors.Benchmarks.Sessions;
 
 /// <summary>One subject's figures: median events per second and median bytes allocated per event over the rounds.</summary>
@@ -25,14 +27,22 @@ internal static class SessionThroughput
         async Task Actor()
         {
             counter.Reset(n);
-            await Task.Run(() => Produce(n, cancellationToken, () => rig.Hub.Send(token, BenchState.Events.Increment())), cancellationToken);
+            await Task.Run(() => Produce(n, () => rig.Hub.Send(token, BenchState.Events.Increment()), cancellationToken), cancellationToken);
             await counter.WaitAsync("one session, actor", cancellationToken);
+        }
+
+        async Task Direct()
+        {
+            var session = rig.SessionActors[0] ?? throw new InvalidOperationException("The session's actor was not seen as the sender of a delta.");
+            counter.Reset(n);
+            await Task.Run(() => Produce(n, () => session.Tell(new SessionEvent(token, BenchState.Events.Increment())), cancellationToken), cancellationToken);
+            await counter.WaitAsync("one session, actor told directly", cancellationToken);
         }
 
         async Task Pipelined()
         {
             counter.Reset(n);
-            await Task.Run(() => Produce(n, cancellationToken, () => _ = locked.ApplyAsync(BenchState.Events.Increment())), cancellationToken);
+            await Task.Run(() => Produce(n, () => _ = locked.ApplyAsync(BenchState.Events.Increment()), cancellationToken), cancellationToken);
             await counter.WaitAsync("one session, SemaphoreSlim pipelined", cancellationToken);
         }
 
@@ -60,6 +70,7 @@ internal static class SessionThroughput
             ("SemaphoreSlim per session, fire ApplyAsync per event (baseline)", Pipelined),
             ("SemaphoreSlim per session, await ApplyAsync in a loop (second baseline)", Sequential),
             ("Session actor: hub.Send per event", Actor),
+            ("Diagnostic: SessionEvent told to the session actor directly (bypasses /user/sessions)", Direct),
         ]);
     }
 
@@ -115,7 +126,7 @@ internal static class SessionThroughput
             cancellationToken)));
     }
 
-    private static void Produce(int n, CancellationToken cancellationToken, Action send)
+    private static void Produce(int n, Action send, CancellationToken cancellationToken)
     {
         for (var i = 0; i < n; i++)
         {

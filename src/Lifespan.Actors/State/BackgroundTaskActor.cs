@@ -21,14 +21,8 @@ internal sealed class BackgroundTaskActor : ReceiveActor
 
     protected override void PreStart()
     {
-        var snapshot = _start.Type.Create();
-        snapshot.Refresh(_start.State);
-        snapshot.ClientToken = _start.Info.SessionToken;
-        snapshot.Background = new BackgroundContext(Context.Parent, Self, _start.StateIndex);
-        snapshot.Freeze();
-
         var (self, parent, start, token) = (Self, Context.Parent, _start, _cancel.Token);
-        _ = Task.Run(() => RunAsync(snapshot, start, parent, token), CancellationToken.None).ContinueWith(
+        _ = Task.Run(() => RunAsync(Snapshot(start, parent, self), start, parent, token), CancellationToken.None).ContinueWith(
             t =>
             {
                 start.Runtime.BackgroundTasks.Remove(start.Info);
@@ -40,6 +34,17 @@ internal sealed class BackgroundTaskActor : ReceiveActor
     }
 
     protected override void PostStop() => _cancel.Cancel();
+
+    /// <summary>The task's own copy of the state: frozen, writable only by the flow holding the lock.</summary>
+    private static State Snapshot(BackgroundStart start, IActorRef parent, IActorRef self)
+    {
+        var snapshot = start.Type.Create();
+        snapshot.Refresh(start.State);
+        snapshot.ClientToken = start.Info.SessionToken;
+        snapshot.Background = new BackgroundContext(parent, self, start.StateIndex);
+        snapshot.Freeze();
+        return snapshot;
+    }
 
     private static async Task RunAsync(State snapshot, BackgroundStart start, IActorRef parent, CancellationToken cancellationToken)
     {

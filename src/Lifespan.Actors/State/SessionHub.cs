@@ -91,13 +91,22 @@ public sealed class SessionHub
     /// is sent to the subscribers as one delta. The session is created (or restored) if needed.
     /// </summary>
     /// <exception cref="InvalidOperationException"><typeparamref name="TState"/> is not registered, or the session was refused.</exception>
-    /// <exception cref="TimeoutException">The change did not finish within <see cref="SessionOptions.RequestTimeout"/> (it may still run).</exception>
+    /// <exception cref="TimeoutException">The change did not finish within <see cref="SessionOptions.RequestTimeout"/>; if it had not started yet, it never will.</exception>
     public async Task ModifyStateAsync<TState>(string token, Func<TState, ValueTask> change, CancellationToken cancellationToken = default) where TState : State
     {
         ArgumentNullException.ThrowIfNull(change);
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         Registry.Tell(new ModifyState(token, typeof(TState), s => change((TState)s), done));
-        await done.Task.WaitAsync(Options.RequestTimeout, _runtime.Time, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await done.Task.WaitAsync(Options.RequestTimeout, _runtime.Time, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is TimeoutException or OperationCanceledException)
+        {
+            // Not started yet? Then it never will be; if it is running already, it finishes.
+            done.TrySetCanceled(CancellationToken.None);
+            throw;
+        }
     }
 
     /// <summary>Cancels the background task <paramref name="id"/>'s token. Returns whether it was running.</summary>

@@ -20,6 +20,9 @@ internal sealed class SessionRuntime(SessionOptions options, IStateStore store, 
 
     public BackgroundTaskCollection BackgroundTasks { get; } = new();
 
+    /// <summary>Handler names already resolved (every session holds the same state classes in the same order).</summary>
+    public System.Collections.Concurrent.ConcurrentDictionary<string, (int Index, StateHandler Handler)> ResolvedHandlers { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Set at shutdown: no background task starts any more.</summary>
     public bool IsClosed => _closed;
 

@@ -53,19 +53,38 @@ internal sealed class SessionState
     /// <summary>The changed public vars of every state, or <see langword="null"/>; forgets the changes (backend ones too).</summary>
     public string? TakeDelta()
     {
+        string? single = null;
         StringBuilder? json = null;
-        foreach (var (type, state) in Pairs())
+        for (var i = 0; i < _states.Length; i++)
         {
+            var state = _states[i];
             if (state.Delta() is { } delta)
             {
-                json = (json is null ? new StringBuilder("{") : json.Append(','))
-                    .Append(JsonEncodedText.Encode(type.Name).ToString().Quoted()).Append(':').Append(delta);
+                if (single is null && json is null)
+                {
+                    single = _types[i].JsonKey + delta;
+                }
+                else
+                {
+                    json ??= new StringBuilder("{").Append(single);
+                    json.Append(',').Append(_types[i].JsonKey).Append(delta);
+                    single = null;
+                }
             }
 
             state.ClearDirty();
         }
 
-        return json?.Append('}').ToString();
+        return json is not null ? json.Append('}').ToString() : single is null ? null : "{" + single + "}";
+    }
+
+    /// <summary>Forgets every change (after a delta could not be written).</summary>
+    public void ForgetChanges()
+    {
+        foreach (var state in _states)
+        {
+            state.ClearDirty();
+        }
     }
 
     /// <summary>Every public var of every state: what a client gets when it subscribes.</summary>
@@ -98,7 +117,7 @@ internal sealed class SessionState
                 json.Append(',');
             }
 
-            json.Append(JsonEncodedText.Encode(type.Name).ToString().Quoted()).Append(':').Append(state.ToJson(selection));
+            json.Append(type.JsonKey).Append(state.ToJson(selection));
         }
 
         return json.Append('}').ToString();
@@ -111,9 +130,4 @@ internal sealed class SessionState
             yield return (_types[i], _states[i]);
         }
     }
-}
-
-internal static class JsonTextExtensions
-{
-    public static string Quoted(this string encoded) => "\"" + encoded + "\"";
 }

@@ -24,7 +24,11 @@ public abstract class State
     private volatile bool _frozen;
 
     /// <summary>How vars are written to and read from JSON: camelCase names, web defaults.</summary>
-    public static JsonSerializerOptions JsonOptions { get; } = new(JsonSerializerDefaults.Web);
+    /// <remarks>Non-finite numbers are written as <c>"NaN"</c>, <c>"Infinity"</c> and <c>"-Infinity"</c>, so that no double var can make a delta unwritable.</remarks>
+    public static JsonSerializerOptions JsonOptions { get; } = new(JsonSerializerDefaults.Web)
+    {
+        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowReadingFromString | System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
 
     /// <summary>The token of the session this state belongs to; <see langword="null"/> outside a session.</summary>
     public string? ClientToken { get; internal set; }

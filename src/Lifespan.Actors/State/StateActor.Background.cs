@@ -27,6 +27,7 @@ internal sealed partial class StateActor
         if (_background is null || !_background.ContainsKey(work.Request.Task))
         {
             _current = null;   // the task ended before its turn came
+            work.ReplyTo.Tell(new Status.Failure(new InvalidOperationException("The background task ended before its lock request was served.")));
             return;
         }
 
@@ -40,12 +41,22 @@ internal sealed partial class StateActor
         if (_current is LockWork held && held.Request.LockId == release.LockId)
         {
             Context.Timers.Cancel(LockTimer);
+            Exception? error = null;
             if (release.Changes is { } changes)
             {
-                _state[held.Request.StateIndex].ApplyChanges(changes);
+                try
+                {
+                    _state[held.Request.StateIndex].ApplyChanges(changes);
+                }
+                catch (Exception ex) when (ex is System.Text.Json.JsonException or NotSupportedException or InvalidOperationException)
+                {
+                    error = ex;
+                    LogWorkFailed(_runtime.Logger, ex, RedactedToken);
+                    Broadcast(new SessionError(_token, null, $"A background task's changes could not be applied: {ex.Message}"));
+                }
             }
 
-            Finish(held, null, null);
+            Finish(held, null, error);
             return;
         }
 
@@ -77,8 +88,9 @@ internal sealed partial class StateActor
 
     private void OnTerminated(IActorRef actor)
     {
-        if (_background is not null && _background.Remove(actor))
+        if (_background is not null && _background.Remove(actor, out var ended))
         {
+            _runtime.BackgroundTasks.Remove(ended);   // also when its body never started
             if (_current is LockWork held && ReferenceEquals(held.Request.Task, actor))
             {
                 Context.Timers.Cancel(LockTimer);
@@ -121,6 +133,11 @@ internal sealed partial class StateActor
         if (_priority is not { Count: > 0 } queue || !queue.Any(w => w is LockWork l && match(l)))
         {
             return;
+        }
+
+        foreach (var dropped in queue.OfType<LockWork>().Where(match))
+        {
+            dropped.ReplyTo.Tell(new Status.Failure(new InvalidOperationException("The lock request was dropped: its task ended or gave up waiting.")));
         }
 
         _priority = new Queue<Work>(queue.Where(w => w is not LockWork l || !match(l)));

@@ -40,6 +40,12 @@ internal sealed partial class StateActor
 
     private void StartModify(ModifyWork work)
     {
+        if (work.Request.Done.Task.IsCompleted)
+        {
+            _current = null;   // the caller gave up waiting (timeout or cancellation): the change is not made
+            return;
+        }
+
         var state = _state.Find(work.Request.StateType);
         if (state is null)
         {
@@ -211,6 +217,18 @@ internal sealed partial class StateActor
     }
 
     private (int Index, StateHandler Handler) Resolve(string name)
+    {
+        if (_runtime.ResolvedHandlers.TryGetValue(name, out var known))
+        {
+            return known;
+        }
+
+        var resolved = ResolveSlow(name);
+        _runtime.ResolvedHandlers.TryAdd(name, resolved);
+        return resolved;
+    }
+
+    private (int Index, StateHandler Handler) ResolveSlow(string name)
     {
         var dot = name.LastIndexOf('.');
         var stateName = dot < 0 ? string.Empty : name[..dot];

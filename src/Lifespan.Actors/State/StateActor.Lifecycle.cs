@@ -8,7 +8,7 @@ internal sealed partial class StateActor
         ValueTask<string?> load;
         try
         {
-            load = _runtime.Store.LoadAsync(_token, Stopping);
+            load = new ValueTask<string?>(_runtime.Store.LoadAsync(_token, Stopping).AsTask().WaitAsync(_runtime.Options.RequestTimeout));
         }
         catch (Exception ex)
         {
@@ -35,30 +35,69 @@ internal sealed partial class StateActor
     private void OnRestored(Restored restored)
     {
         _restoring = false;
-        if (restored.Error is not null)
+        var error = restored.Error;
+        if (error is null && restored.Json is not null)
         {
-            LogRestoreFailed(_runtime.Logger, restored.Error, RedactedToken);
+            try
+            {
+                _state.Restore(restored.Json);
+            }
+            catch (Exception ex) when (ex is System.Text.Json.JsonException or NotSupportedException or InvalidOperationException)
+            {
+                error = ex;
+            }
+        }
+
+        if (error is null)
+        {
             return;
         }
 
-        if (restored.Json is null)
+        // Never go on with (and later save over) fresh state: refuse what waits; the next event tries the load again.
+        LogRestoreFailed(_runtime.Logger, error, RedactedToken);
+        _loadError = error;
+        RefuseAllWork();
+    }
+
+    private void RefuseAllWork()
+    {
+        var refusal = new InvalidOperationException($"The session's saved state could not be loaded ({_loadError!.Message}); try again.", _loadError);
+        foreach (var queue in new[] { _priority, _events })
         {
-            return;
+            while (queue is { Count: > 0 })
+            {
+                Fail(queue.Dequeue(), refusal);
+            }
+        }
+    }
+
+    /// <summary>Retries a failed load before new work runs; while it keeps failing, the work is refused.</summary>
+    private bool RetryLoad()
+    {
+        if (_loadError is null)
+        {
+            return true;
         }
 
-        try
+        if (IsIdle)
         {
-            _state.Restore(restored.Json);
+            return false;
         }
-        catch (Exception ex) when (ex is System.Text.Json.JsonException or NotSupportedException or InvalidOperationException)
-        {
-            LogRestoreFailed(_runtime.Logger, ex, RedactedToken);
-        }
+
+        _loadError = null;
+        BeginRestore();
+        return !_restoring && _loadError is null;
     }
 
     /// <summary>The registry found the session idle: save it and stop, unless it is busy, watched or running background tasks.</summary>
     private void OnPassivate()
     {
+        if (_loadError is not null && IsIdle)
+        {
+            Context.Stop(Self);   // nothing was loaded, so there is nothing to save
+            return;
+        }
+
         if (!IsIdle || _restoring || _passivating || _subscribers.Length > 0 || _background is { Count: > 0 })
         {
             Sender.Tell(new PassivateDeclined(_token));
@@ -69,7 +108,7 @@ internal sealed partial class StateActor
         ValueTask save;
         try
         {
-            save = _runtime.Store.SaveAsync(_token, _state.ToStoreJson(), CancellationToken.None);
+            save = new ValueTask(_runtime.Store.SaveAsync(_token, _state.ToStoreJson(), CancellationToken.None).AsTask().WaitAsync(_runtime.Options.RequestTimeout));
         }
         catch (Exception ex)
         {

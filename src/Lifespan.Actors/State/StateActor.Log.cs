@@ -17,8 +17,11 @@ internal sealed partial class StateActor
     [LoggerMessage(EventId = 403, Level = LogLevel.Warning, Message = "Background task {Handler} of session {Token} has held the session's lock for {Elapsed}; {Waiting} events are waiting. Await slow work outside the 'await using (await LockAsync())' block")]
     private static partial void LogLockHeldTooLong(ILogger logger, string handler, string token, TimeSpan elapsed, int waiting);
 
-    [LoggerMessage(EventId = 404, Level = LogLevel.Error, Message = "Session {Token} could not be restored from the state store; it starts from fresh state")]
+    [LoggerMessage(EventId = 404, Level = LogLevel.Error, Message = "Session {Token} could not be restored from the state store; its events are refused until a load succeeds")]
     private static partial void LogRestoreFailed(ILogger logger, Exception error, string token);
+
+    [LoggerMessage(EventId = 406, Level = LogLevel.Error, Message = "Session {Token} could not finish a piece of work; it goes on with the next")]
+    private static partial void LogWorkFailed(ILogger logger, Exception error, string token);
 
     [LoggerMessage(EventId = 405, Level = LogLevel.Error, Message = "Session {Token} could not be saved to the state store; it stays in memory")]
     private static partial void LogSaveFailed(ILogger logger, Exception error, string token);

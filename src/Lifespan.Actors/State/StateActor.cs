@@ -20,6 +20,7 @@ internal sealed partial class StateActor : ReceiveActor
     private CancellationTokenSource? _stopping;
     private bool _restoring;
     private bool _passivating;
+    private Exception? _loadError;
 
     public StateActor(string token, SessionRuntime runtime)
     {
@@ -134,11 +135,47 @@ internal sealed partial class StateActor : ReceiveActor
         queue.Enqueue(work);
     }
 
-    private void Prioritize(Work work) => (_priority ??= new Queue<Work>()).Enqueue(work);
+    private void Prioritize(Work work)
+    {
+        var queue = _priority ??= new Queue<Work>();
+        if (queue.Count >= _runtime.Options.MaxQueuedEvents)
+        {
+            Fail(work, new InvalidOperationException(
+                $"The session has {queue.Count} lock requests, subscriptions and changes waiting (lifespan.sessions.max-queued-events = {_runtime.Options.MaxQueuedEvents}); try again shortly."));
+            return;
+        }
+
+        queue.Enqueue(work);
+    }
+
+    /// <summary>Answers work that cannot run (or that broke on the actor's own thread) with <paramref name="error"/>.</summary>
+    private void Fail(Work work, Exception error)
+    {
+        switch (work)
+        {
+            case EventWork e:
+                Report(e, error);
+                break;
+            case ModifyWork m:
+                m.Request.Done.TrySetException(error);
+                break;
+            case LockWork l:
+                l.ReplyTo.Tell(new Status.Failure(error));
+                break;
+            case SubscribeWork s:
+                s.ReplyTo.Tell(new Status.Failure(error));
+                break;
+        }
+    }
 
     /// <summary>Starts queued work until some of it has to be awaited or the queues are empty.</summary>
     private void Pump()
     {
+        if (_loadError is not null && !RetryLoad())
+        {
+            return;
+        }
+
         while (_current is null && !_restoring && !_passivating)
         {
             Work? next = _priority is { Count: > 0 } p ? p.Dequeue() : _events is { Count: > 0 } e ? e.Dequeue() : null;
@@ -148,7 +185,24 @@ internal sealed partial class StateActor : ReceiveActor
             }
 
             _current = next;
-            Start(next);
+            try
+            {
+                Start(next);
+            }
+            catch (Exception ex)
+            {
+                // A failure on the actor's own thread (state that cannot be written as JSON, say) must not wedge
+                // the session: the work is answered with the error and the next one runs.
+                LogWorkFailed(_runtime.Logger, ex, RedactedToken);
+                _state.ForgetChanges();
+                Fail(next, ex);
+                if (next is LockWork)
+                {
+                    Context.Timers.Cancel(LockTimer);
+                }
+
+                _current = null;
+            }
         }
     }
 
@@ -174,7 +228,20 @@ internal sealed partial class StateActor : ReceiveActor
     /// <summary>Sends the changed public vars, if any, to every subscriber. Called only by the work that owns the state.</summary>
     private void PublishDelta()
     {
-        if (_state.TakeDelta() is { } json)
+        string? json;
+        try
+        {
+            json = _state.TakeDelta();
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or NotSupportedException or System.Text.Json.JsonException)
+        {
+            _state.ForgetChanges();
+            LogWorkFailed(_runtime.Logger, ex, RedactedToken);
+            Broadcast(new SessionError(_token, null, $"The session's changes could not be sent: {ex.Message}"));
+            return;
+        }
+
+        if (json is not null)
         {
             Broadcast(new SessionDelta(_token, json));
         }

@@ -15,6 +15,9 @@ internal sealed class StateType
 
     public string Name { get; }
 
+    /// <summary>The name as a JSON property key with its colon: <c>"Name":</c>.</summary>
+    public string JsonKey => field ??= "\"" + System.Text.Json.JsonEncodedText.Encode(Name) + "\":";
+
     public Type Type { get; }
 
     public Func<State> Factory { get; }

@@ -1,0 +1,140 @@
+using System.Globalization;
+
+namespace Lifespan.Actors.Benchmarks.Sessions;
+
+/// <summary>
+/// Session state actors (<see cref="State.SessionHub"/>) against the same <see cref="BenchState"/> handler run under a
+/// <see cref="SemaphoreSlim"/> per session, measured in the same run: events/s through one session and across many,
+/// event → delta latency under load, a background task's lock round trip, and memory per idle session.
+/// </summary>
+internal static class SessionsMode
+{
+    public const int DefaultRounds = 7;
+    public const double TargetBytesPerSession = 2048;
+    public const double TargetTotalMegabytes = 512;
+
+    public static async Task<bool> RunAsync(SessionsScale scale)
+    {
+        Console.WriteLine($"## Sessions ({scale.Rounds} alternating rounds per throughput row, medians; events/s: higher is better)");
+        Console.WriteLine();
+        var summary = new List<string>();
+        var ok = true;
+
+        using (var deadline = new CancellationTokenSource(scale.Deadline))
+        {
+            var one = await SessionThroughput.OneSessionAsync(scale, deadline.Token);
+            PrintThroughput($"### Events/s through one session ({scale.OneSessionEvents:N0} events pipelined, one subscriber; done at the last delta)", one);
+            ok &= AddThroughput(summary, "Events/s, one session", one[2], one[0], one[1]);
+        }
+
+        double manyActorRate;
+        using (var deadline = new CancellationTokenSource(scale.Deadline))
+        {
+            var many = await SessionThroughput.ManySessionsAsync(scale, deadline.Token);
+            PrintThroughput(
+                $"### Events/s across {scale.Sessions:N0} sessions ({scale.Sessions * scale.EventsPerSession:N0} events round-robin from {Math.Min(Environment.ProcessorCount, scale.Sessions)} producers, every session subscribed)",
+                many);
+            ok &= AddThroughput(summary, $"Events/s, {scale.Sessions:N0} sessions", many[1], many[0], null);
+            manyActorRate = many[1].EventsPerSecond;
+        }
+
+        foreach (var share in new[] { 0.1, 0.5 })
+        {
+            using var deadline = new CancellationTokenSource(scale.Deadline);
+            var rate = Math.Max(1000, Math.Round(manyActorRate * share / 1000) * 1000);   // a share of what the actors sustained above
+            var perSession = Math.Clamp((int)(rate * 0.8 / scale.LatencySessions), 5, scale.LatencyEventsPerSession);   // about 0.8 s per run
+            var latency = await SessionLatency.UnderLoadAsync(scale, rate, perSession, deadline.Token);
+            PrintLatency(
+                Invariant($"### Event → delta latency at {share:P0} of the actors' {scale.Sessions:N0}-session rate ({scale.LatencySessions:N0} subscribed sessions, {rate:N0} events/s paced in 1 ms steps, {perSession} events per session per run, {scale.LatencyRounds} alternating runs)"),
+                latency,
+                "Events/s achieved (median)");
+            summary.Add(LatencyRow(Invariant($"Event → delta latency, {scale.LatencySessions:N0} sessions at {rate:N0} events/s"), latency[1], latency[0]));
+        }
+
+        using (var deadline = new CancellationTokenSource(scale.Deadline))
+        {
+            var locks = await SessionLatency.LockRoundTripAsync(scale, deadline.Token);
+            PrintLatency(
+                $"### Background task lock round trip ({scale.LockIterations:N0} round trips in {scale.LockBlocks} alternating blocks)",
+                locks,
+                "Round trips/s (median block)");
+            summary.Add(LatencyRow("Background lock round trip", locks[1], locks[0]));
+        }
+
+        using (var deadline = new CancellationTokenSource(scale.Deadline))
+        {
+            var memory = await SessionMemory.RunAsync(scale, deadline.Token);
+            var (b, a) = (memory[0], memory[1]);
+            Console.WriteLine($"### Memory per idle session ({scale.IdleSessions:N0} alive, one event applied each, no subscribers)");
+            Console.WriteLine();
+            Console.WriteLine("| Subject | Alive | Retained bytes | Bytes per session | Total (MB) | Ratio to baseline |");
+            Console.WriteLine("|---|---:|---:|---:|---:|---:|");
+            foreach (var m in memory)
+            {
+                Console.WriteLine(Invariant($"| {m.Name} | {m.Count:N0} | {m.RetainedBytes:N0} | {m.BytesPerSession:N0} | {m.TotalMegabytes:N1} | {m.BytesPerSession / b.BytesPerSession:0.00}x |"));
+            }
+
+            Console.WriteLine();
+            var projected = a.BytesPerSession * 100_000 / (1024.0 * 1024.0);
+            var met = a.BytesPerSession <= TargetBytesPerSession && projected < TargetTotalMegabytes;
+            ok &= met;
+            summary.Add(Invariant(
+                $"| Memory per idle session | {a.BytesPerSession:N0} B ({projected:N1} MB per 100k) | {b.BytesPerSession:N0} B | {a.BytesPerSession / b.BytesPerSession:0.00}x (lower is better) | ≤ 2 KB and 100k < 512 MB | {(met ? "yes" : "NO")} |"));
+        }
+
+        Console.WriteLine("### Sessions summary");
+        Console.WriteLine();
+        Console.WriteLine("| Measurement | Result | Baseline (same run) | Ratio | Target | Met |");
+        Console.WriteLine("|---|---|---|---|---|---|");
+        summary.ForEach(Console.WriteLine);
+        Console.WriteLine();
+        return ok;
+    }
+
+    private static bool AddThroughput(List<string> summary, string name, ThroughputResult actor, ThroughputResult baseline, ThroughputResult? second)
+    {
+        var ratio = actor.EventsPerSecond / baseline.EventsPerSecond;
+        var met = ratio >= 1.0;
+        var secondText = second is null ? string.Empty : Invariant($"; {actor.EventsPerSecond / second.EventsPerSecond:0.00}x vs sequential await ({second.EventsPerSecond:N0}/s)");
+        summary.Add(Invariant(
+            $"| {name} | {actor.EventsPerSecond:N0} /s | {baseline.EventsPerSecond:N0} /s (SemaphoreSlim, pipelined) | {ratio:0.00}x (higher is better){secondText} | ≥ 1.0x | {(met ? "yes" : "NO")} |"));
+        return met;
+    }
+
+    private static string LatencyRow(string name, LatencyResult actor, LatencyResult baseline) => Invariant(
+        $"| {name} | p50 {actor.P50Us:N1} µs, p99 {actor.P99Us:N1} µs | p50 {baseline.P50Us:N1} µs, p99 {baseline.P99Us:N1} µs | p50 {actor.P50Us / baseline.P50Us:0.0}x, p99 {actor.P99Us / baseline.P99Us:0.0}x (higher is slower) | — | — |");
+
+    private static void PrintThroughput(string title, IReadOnlyList<ThroughputResult> results)
+    {
+        var baseline = results[0];
+        Console.WriteLine(title);
+        Console.WriteLine();
+        Console.WriteLine("| Subject | Events/s (median) | Ratio to baseline (higher is better) | Allocated per event (bytes, median) | Events/s per round |");
+        Console.WriteLine("|---|---:|---:|---:|---|");
+        foreach (var r in results)
+        {
+            Console.WriteLine(Invariant(
+                $"| {r.Name} | {r.EventsPerSecond:N0} | {r.EventsPerSecond / baseline.EventsPerSecond:0.00}x | {r.BytesPerEvent:N0} | {string.Join(", ", r.RoundOps.Select(o => (o / 1000).ToString("N0", CultureInfo.InvariantCulture) + "k"))} |"));
+        }
+
+        Console.WriteLine();
+    }
+
+    private static void PrintLatency(string title, IReadOnlyList<LatencyResult> results, string rateColumn)
+    {
+        var baseline = results[0];
+        Console.WriteLine(title);
+        Console.WriteLine();
+        Console.WriteLine($"| Subject | Samples | p50 (µs) | p99 (µs) | Mean (µs) | p50 ratio | p99 ratio | {rateColumn} |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var r in results)
+        {
+            Console.WriteLine(Invariant(
+                $"| {r.Name} | {r.Samples:N0} | {r.P50Us:N1} | {r.P99Us:N1} | {r.MeanUs:N1} | {r.P50Us / baseline.P50Us:0.00}x | {r.P99Us / baseline.P99Us:0.00}x | {r.AchievedRate:N0} |"));
+        }
+
+        Console.WriteLine();
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
