@@ -125,16 +125,17 @@ public sealed class ContextTests : TestKit.TestKit
     [Fact]
     public async Task Messages_keep_resetting_the_receive_timeout()
     {
-        // Five gaps of 250 ms add up to more than the 1 s timeout; only the reset on each message keeps it quiet.
-        var actor = Sys.ActorOf(Props.Create<Idle>(TestActor.Ref, TimeSpan.FromSeconds(1)));
-        for (var i = 0; i < 5; i++)
+        // Ten gaps of 250 ms add up to more than the 2 s timeout; only the reset on each message keeps it quiet.
+        // Each gap leaves 1.75 s of margin, so a loaded machine does not fire the timeout early.
+        var actor = Sys.ActorOf(Props.Create<Idle>(TestActor.Ref, TimeSpan.FromSeconds(2)));
+        for (var i = 0; i < 10; i++)
         {
             actor.Tell($"m{i}");
             await ExpectMsgAsync($"m{i}");
             await Task.Delay(250);   // the quiet gap under test, shorter than the timeout
         }
 
-        await ExpectMsgAsync("timeout", TimeSpan.FromSeconds(3));
+        await ExpectMsgAsync("timeout", TimeSpan.FromSeconds(5));
     }
 
     private sealed class BadTimeout : ReceiveActor
