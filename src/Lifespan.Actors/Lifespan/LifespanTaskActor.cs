@@ -255,9 +255,5 @@ internal sealed partial class LifespanTaskActor : ReceiveActor
         Sender.Tell(new CancelRequested());
     }
 
-    private void PipeToSelf<T>(T task, Func<T, object> toMessage) where T : Task
-    {
-        var self = Self;
-        task.ContinueWith(t => self.Tell(toMessage((T)t), self), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-    }
+    private void PipeToSelf<T>(T task, Func<T, object> toMessage) where T : Task => task.PipeTo(Self, toMessage);
 }

@@ -18,7 +18,7 @@ internal sealed partial class StateActor
         _runtime.BackgroundTasks.Add(info);
         var child = Context.ActorOf(Props.Create(() => new BackgroundTaskActor(start)), "bg-" + info.Id);
         Context.Watch(child);
-        (_background ??= []).Add(child, info);
+        (_background ??= []).Add(child, start);
         return null;
     }
 
@@ -66,31 +66,30 @@ internal sealed partial class StateActor
 
     private void OnLockHeldTooLong(LockHeldTooLong message)
     {
-        if (_current is LockWork held && held.Request.LockId == message.LockId && _background!.TryGetValue(held.Request.Task, out var info))
+        if (_current is LockWork held && held.Request.LockId == message.LockId && _background!.TryGetValue(held.Request.Task, out var task))
         {
-            LogLockHeldTooLong(_runtime.Logger, info.Handler, RedactedToken, _runtime.Time.GetElapsedTime(held.GrantedAt), _events?.Count ?? 0);
+            LogLockHeldTooLong(_runtime.Logger, task.Info.Handler, RedactedToken, _runtime.Time.GetElapsedTime(held.GrantedAt), _events?.Count ?? 0);
         }
     }
 
     private void OnBackgroundTaskEnded(IActorRef task, BackgroundTaskEnded ended)
     {
-        if (ended.Error is null || _background is null || !_background.TryGetValue(task, out var info))
+        if (ended.Error is null || _background is null || !_background.TryGetValue(task, out var start))
         {
             return;
         }
 
-        LogBackgroundTaskFailed(_runtime.Logger, ended.Error, info.Handler, RedactedToken);
+        LogBackgroundTaskFailed(_runtime.Logger, ended.Error, start.Info.Handler, RedactedToken);
         var message = ended.Error is ImmutableStateException || _runtime.Options.DetailedErrors
             ? ended.Error.Message
-            : $"Background task {info.Handler} failed on the server; its log has the details.";
-        Broadcast(new SessionError(_token, info.Handler, message));
+            : $"Background task {start.Info.Handler} failed on the server; its log has the details.";
+        Broadcast(new SessionError(_token, start.Info.Handler, message));
     }
 
     private void OnTerminated(IActorRef actor)
     {
-        if (_background is not null && _background.Remove(actor, out var ended))
+        if (_background is not null && _background.Remove(actor))
         {
-            _runtime.BackgroundTasks.Remove(ended);   // also when its body never started
             if (_current is LockWork held && ReferenceEquals(held.Request.Task, actor))
             {
                 Context.Timers.Cancel(LockTimer);
@@ -112,20 +111,13 @@ internal sealed partial class StateActor
             return;
         }
 
-        foreach (var (actor, info) in _background)
+        foreach (var (actor, task) in _background)
         {
-            if ((taskId == 0 || info.Id == taskId) && (!onlyCancelOnDisconnect || IsCancelOnDisconnect(info)))
+            if ((taskId == 0 || task.Info.Id == taskId) && (!onlyCancelOnDisconnect || task.Handler.CancelOnDisconnect))
             {
                 actor.Tell(BackgroundTaskActor.Cancel.Instance);
             }
         }
-    }
-
-    private bool IsCancelOnDisconnect(BackgroundTaskInfo info)
-    {
-        var dot = info.Handler.LastIndexOf('.');
-        var index = _state.IndexOf(info.Handler[..dot]);
-        return index >= 0 && _state.TypeAt(index).Handlers.TryGetValue(info.Handler[(dot + 1)..], out var h) && h.CancelOnDisconnect;
     }
 
     private void RemoveLockRequests(Func<LockWork, bool> match)

@@ -108,13 +108,7 @@ internal sealed partial class StateActor
             return;
         }
 
-        var self = Self;
-        task.ContinueWith(
-            static (t, s) => { var (w, self) = ((Work, IActorRef))s!; self.Tell(new WorkFinished(w, t, null)); },
-            (work, self),
-            CancellationToken.None,
-            TaskContinuationOptions.ExecuteSynchronously,
-            TaskScheduler.Default);
+        task.PipeTo(Self, t => new WorkFinished(work, t, null));
     }
 
     /// <summary>Runs a synchronous generator: each step's changes are sent before the next, and each yielded event is queued.</summary>

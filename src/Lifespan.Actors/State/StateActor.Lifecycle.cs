@@ -23,13 +23,7 @@ internal sealed partial class StateActor
         }
 
         _restoring = true;
-        var self = Self;
-        load.AsTask().ContinueWith(
-            static (t, s) => ((IActorRef)s!).Tell(new Restored(t.IsCompletedSuccessfully ? t.Result : null, t.Exception?.InnerException ?? (t.IsCanceled ? new OperationCanceledException() : null))),
-            self,
-            CancellationToken.None,
-            TaskContinuationOptions.ExecuteSynchronously,
-            TaskScheduler.Default);
+        load.AsTask().PipeTo(Self, t => new Restored(t.IsCompletedSuccessfully ? t.Result : null, TaskPipe.ErrorOf(t)));
     }
 
     private void OnRestored(Restored restored)
@@ -116,13 +110,7 @@ internal sealed partial class StateActor
             return;
         }
 
-        var self = Self;
-        save.AsTask().ContinueWith(
-            static (t, s) => ((IActorRef)s!).Tell(new Saved(t.Exception?.InnerException ?? (t.IsCanceled ? new OperationCanceledException() : null))),
-            self,
-            CancellationToken.None,
-            TaskContinuationOptions.ExecuteSynchronously,
-            TaskScheduler.Default);
+        save.AsTask().PipeTo(Self, t => new Saved(TaskPipe.ErrorOf(t)));
     }
 
     private void OnSaved(Saved saved)

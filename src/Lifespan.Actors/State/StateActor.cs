@@ -16,7 +16,7 @@ internal sealed partial class StateActor : ReceiveActor
     private Queue<Work>? _priority;
     private Work? _current;
     private IActorRef[] _subscribers = [];
-    private Dictionary<IActorRef, BackgroundTaskInfo>? _background;
+    private Dictionary<IActorRef, BackgroundStart>? _background;
     private CancellationTokenSource? _stopping;
     private bool _restoring;
     private bool _passivating;
