@@ -54,6 +54,24 @@ internal sealed partial class ActorCell
         }
     }
 
+    /// <summary>The child cell named <paramref name="name"/>, for walks of the tree.</summary>
+    internal ActorCell? ChildCell(string name)
+    {
+        lock (this)
+        {
+            return _children is not null && _children.TryGetValue(name, out var child) ? child : null;
+        }
+    }
+
+    /// <summary>A copy of the child cells, for walks of the tree.</summary>
+    internal ActorCell[] ChildCells()
+    {
+        lock (this)
+        {
+            return _children is null ? [] : [.. _children.Values];
+        }
+    }
+
     public IReadOnlyCollection<IActorRef> Children
     {
         get

@@ -127,6 +127,21 @@ internal sealed class Mailbox : MailboxNode, IThreadPoolWorkItem
         return true;
     }
 
+    /// <summary>
+    /// How many user messages wait, counted up to <paramref name="limit"/>. Safe from any thread; a snapshot that
+    /// may be off by the messages delivered or posted while it counts (for diagnostics, not for decisions).
+    /// </summary>
+    public int CountUserMessages(int limit)
+    {
+        var count = 0;
+        for (var node = Volatile.Read(ref Volatile.Read(ref _head).Next); node is not null && count < limit; node = Volatile.Read(ref node.Next))
+        {
+            count++;
+        }
+
+        return count;
+    }
+
     /// <summary>Closes the mailbox for good: remaining user messages become dead letters, pending watches are answered.</summary>
     public void Close()
     {

@@ -41,6 +41,7 @@ internal sealed class BackgroundTaskActor : ReceiveActor
         var snapshot = start.Type.Create();
         snapshot.Refresh(start.State);
         snapshot.ClientToken = start.Info.SessionToken;
+        snapshot.Services = start.Runtime.Services;
         snapshot.Background = new BackgroundContext(parent, self, start.StateIndex);
         snapshot.Freeze();
         return snapshot;

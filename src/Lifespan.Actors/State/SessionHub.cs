@@ -37,7 +37,7 @@ public sealed class SessionHub
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         var logger = (loggerFactory ?? system.Options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger("Lifespan.Actors.State");
-        return new SessionHub(system, new SessionRuntime(options, store ?? new InMemoryStateStore(), logger, system.Options.TimeProvider));
+        return new SessionHub(system, new SessionRuntime(options, store ?? new InMemoryStateStore(), logger, system.Options.TimeProvider, system.Services));
     }
 
     /// <summary>Sends <paramref name="event"/> to session <paramref name="token"/> (created if needed) without waiting.</summary>

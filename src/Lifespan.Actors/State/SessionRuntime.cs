@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 namespace Lifespan.Actors.State;
 
 /// <summary>What every session of one <see cref="SessionHub"/> shares: options, store, logger and the running background tasks.</summary>
-internal sealed class SessionRuntime(SessionOptions options, IStateStore store, ILogger logger, TimeProvider time)
+internal sealed class SessionRuntime(SessionOptions options, IStateStore store, ILogger logger, TimeProvider time, IServiceProvider? services = null)
 {
     private long _nextTaskId;
     private volatile bool _closed;
@@ -17,6 +17,9 @@ internal sealed class SessionRuntime(SessionOptions options, IStateStore store, 
     public ILogger Logger { get; } = logger;
 
     public TimeProvider Time { get; } = time;
+
+    /// <summary>What <see cref="State.Services"/> returns in every session.</summary>
+    public IServiceProvider Services { get; } = services ?? NoServices.Instance;
 
     public BackgroundTaskCollection BackgroundTasks { get; } = new();
 

@@ -9,7 +9,7 @@ internal sealed class SessionState
     private readonly IReadOnlyList<StateType> _types;
     private readonly State[] _states;
 
-    public SessionState(string token, IReadOnlyList<StateType> types)
+    public SessionState(string token, IReadOnlyList<StateType> types, IServiceProvider services)
     {
         _types = types;
         _states = new State[types.Count];
@@ -17,6 +17,7 @@ internal sealed class SessionState
         {
             _states[i] = types[i].Create();
             _states[i].ClientToken = token;
+            _states[i].Services = services;
         }
     }
 

@@ -33,6 +33,12 @@ public abstract class State
     /// <summary>The token of the session this state belongs to; <see langword="null"/> outside a session.</summary>
     public string? ClientToken { get; internal set; }
 
+    /// <summary>
+    /// The app's services (the host's <see cref="IServiceProvider"/> under <c>AddLifespanActors</c>), for handlers
+    /// and background tasks that need an <c>HttpClient</c>, a repository or options. Empty outside a host.
+    /// </summary>
+    public IServiceProvider Services { get; internal set; } = NoServices.Instance;
+
     /// <summary>Whether writes are refused (a background task's snapshot outside its lock).</summary>
     public bool IsFrozen => _frozen;
 

@@ -7,7 +7,7 @@ namespace Lifespan.Actors.State;
 /// actor keeps receiving: it queues what arrives meanwhile instead of leaving it in the mailbox, so that it can count
 /// it (<see cref="SessionOptions.MaxQueuedEvents"/>) and serve lock requests before queued events.
 /// </summary>
-internal sealed partial class StateActor : ReceiveActor
+internal sealed partial class StateActor : ReceiveActor, IHasQueuedWork
 {
     private readonly string _token;
     private readonly SessionRuntime _runtime;
@@ -26,7 +26,7 @@ internal sealed partial class StateActor : ReceiveActor
     {
         _token = token;
         _runtime = runtime;
-        _state = new SessionState(token, runtime.States);
+        _state = new SessionState(token, runtime.States, runtime.Services);
         ReceiveAny(OnMessage);
     }
 
@@ -35,6 +35,9 @@ internal sealed partial class StateActor : ReceiveActor
 
     /// <summary>The token as logs show it.</summary>
     private string RedactedToken => SessionToken.Redact(_token);
+
+    /// <summary>Events and requests waiting behind the current one (read by the actor tree from other threads).</summary>
+    public int QueuedWork => (Volatile.Read(ref _events)?.Count ?? 0) + (Volatile.Read(ref _priority)?.Count ?? 0);
 
     private bool IsIdle => _current is null && _events is not { Count: > 0 } && _priority is not { Count: > 0 };
 

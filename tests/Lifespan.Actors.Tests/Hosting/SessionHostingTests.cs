@@ -30,6 +30,30 @@ public sealed class SessionHostingTests
     }
 
     [Fact]
+    public async Task Handlers_and_background_tasks_reach_the_app_services_through_Services()
+    {
+        var (host, _) = LifespanHost.Build(actors => actors.AddState<GreetingState>(), services: s => s.AddSingleton(new Greeter("Hello")));
+        await host.StartAsync();
+        var app = host.Services.GetRequiredService<LifespanApp>();
+        var token = SessionToken.New();
+        var greetedLater = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await app.Sessions.SubscribeAsync(token, app.ActorSystem.CreateFunctionRef((message, _) =>
+        {
+            if (message is SessionDelta { Json: var json } && json.Contains('!', StringComparison.Ordinal))
+            {
+                greetedLater.TrySetResult(json);
+            }
+        }));
+
+        await app.Sessions.DispatchAsync(token, GreetingState.Events.Greet("Ada"));
+        app.Sessions.Send(token, GreetingState.Events.GreetLater("Grace"));
+
+        Assert.Contains("Hello, Grace!", await greetedLater.Task.WaitAsync(Timeout), StringComparison.Ordinal);
+        await app.ModifyStateAsync<GreetingState>(token, s => Assert.Same(host.Services.GetRequiredService<Greeter>(), s.Services.GetRequiredService<Greeter>()));
+        await host.StopWithin(Timeout);
+    }
+
+    [Fact]
     public async Task Session_settings_come_from_configuration_and_are_validated_on_start()
     {
         var (host, _) = LifespanHost.Build(
@@ -70,5 +94,28 @@ public sealed class SessionHostingTests
         var options = new SessionOptions().AddState<CounterState>();
         var error = Assert.Throws<InvalidOperationException>(() => options.AddState<Tests.State.Sessions.Other.CounterState>());
         Assert.Contains("Two state classes are named CounterState", error.Message, StringComparison.Ordinal);
+    }
+}
+
+public sealed record Greeter(string Word)
+{
+    public string Greet(string name) => $"{Word}, {name}";
+}
+
+/// <summary>A state whose handler and background task use a service of the app.</summary>
+public partial class GreetingState : global::Lifespan.Actors.State.State
+{
+    public partial string? Greeting { get; set; }
+
+    public void Greet(string name) => Greeting = Services.GetRequiredService<Greeter>().Greet(name);
+
+    [BackgroundTask]
+    public async Task GreetLater(string name, CancellationToken cancellationToken)
+    {
+        var greeter = Services.GetRequiredService<Greeter>();
+        await using (await LockAsync(cancellationToken))
+        {
+            Greeting = greeter.Greet(name) + "!";
+        }
     }
 }
