@@ -1,32 +1,32 @@
 using Demo.Host;
+using Demo.Host.Endpoints;
+using Demo.Host.States;
 using Lifespan.Actors.Configuration;
 using Lifespan.Actors.Hosting;
 using Lifespan.Actors.Lifespan;
 
-var builder = WebApplication.CreateBuilder(args);
+// The content root is the app's own folder, so that wwwroot and appsettings.json are found from any working directory.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 // app.conf sits above appsettings.json; environment variables and the command line still override it.
 builder.Configuration.AddHoconFile(Path.Combine(AppContext.BaseDirectory, "hocon", "app.conf"), optional: true)
     .AddEnvironmentVariables()
     .AddCommandLine(args);
 builder.Services.AddSingleton<ModelCache>();
 builder.Services.AddSingleton<PollLog>();
-builder.Services.AddLifespanActors();
+builder.Services.AddHttpClient<PostsApiClient>();
+builder.Services.AddLifespanActors(actors => actors.AddState<MyTaskState>().AddState<PostsState>());
 
 var app = builder.Build();
 app.RegisterLifespanTask(SeedTasks.LongRunningTask, new { foo = 42, bar = app.Configuration["demo:bar"] ?? "bar" });
 app.RegisterLifespanTask(SeedTasks.SetupModel);
 app.RegisterLifespanTask(SeedTasks.CheckConfiguration);
 
-app.MapGet("/predict", (double x, ModelCache mlModels) => Results.Ok(new { result = mlModels["answer_to_everything"](x) }));
-app.MapGet("/lifespan/tasks", (LifespanApp lifespan) => lifespan.GetLifespanTasks().Select(t => new
-{
-    t.Name,
-    Shape = t.Shape.ToString(),
-    Status = t.Status.ToString(),
-    t.RestartCount,
-    Error = t.Exception?.Message,
-}));
-app.MapGet("/lifespan/ticks", (PollLog ticks) => ticks.Recent());
+app.UseStaticFiles();
+app.MapLifespanSessions("/_events");
+app.MapPages();
+app.MapPostsApi();
+app.MapLifespanEndpoints();
+app.MapActorTree();
 
 try
 {

@@ -1,0 +1,72 @@
+using Lifespan.Actors.Configuration;
+using Lifespan.Actors.State;
+
+namespace Demo.Host.States;
+
+/// <summary>
+/// Reflex's background-task example: a counter that a background task increments under the session's lock, while the
+/// page keeps taking events (change the maximum, stop, reset) between the steps.
+/// </summary>
+internal sealed partial class MyTaskState : State
+{
+    public MyTaskState() => MaxCounter = 10;
+
+    public partial int Counter { get; set; }
+
+    public partial int MaxCounter { get; set; }
+
+    public partial bool Running { get; set; }
+
+    // A backend var (not public): never sent to the browser. The seed's _n_tasks.
+    private partial int NTasks { get; set; }
+
+    [BackgroundTask]
+    public async Task MyTask(CancellationToken cancellationToken)
+    {
+        // The seed's asyncio.sleep(0.5), from demo.counter-step in app.conf.
+        var step = Services.GetRequiredService<IConfiguration>().GetDuration("demo:counter-step", TimeSpan.FromSeconds(0.5));
+
+        await using (await LockAsync(cancellationToken))
+        {
+            // The latest state values are always available inside the lock.
+            if (NTasks > 0)
+            {
+                return;   // only allow 1 concurrent task
+            }
+
+            // State mutation is only allowed inside the lock.
+            NTasks++;
+        }
+
+        while (true)
+        {
+            await using (await LockAsync(cancellationToken))
+            {
+                // Check for stopping conditions inside the lock.
+                if (Counter >= MaxCounter)
+                {
+                    Running = false;
+                }
+
+                if (!Running)
+                {
+                    NTasks--;
+                    return;
+                }
+
+                Counter++;
+            }
+
+            // Await long operations outside the lock to avoid blocking the UI.
+            await Task.Delay(step, cancellationToken);
+        }
+    }
+
+    public StateEvent? ToggleRunning()
+    {
+        Running = !Running;
+        return Running ? Events.MyTask() : null;
+    }
+
+    public void ClearCounter() => Counter = 0;
+}
