@@ -6,7 +6,7 @@ namespace Demo.Host.Tests.Browser;
 /// One Demo.Host process and one Chromium for every browser test, started on first use (so a run that skips the
 /// browser tests starts neither). Each test opens its own browser context, so each gets new sessions.
 /// </summary>
-public sealed class BrowserFixture : IAsyncDisposable
+public sealed class BrowserFixture : IAsyncLifetime
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -33,7 +33,11 @@ public sealed class BrowserFixture : IAsyncDisposable
         return await context.NewPageAsync();
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>Nothing to do: the app and the browser start on first use.</summary>
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    /// <summary>Closes the browser and stops the app.</summary>
+    public async Task DisposeAsync()
     {
         if (_browser is not null)
         {
