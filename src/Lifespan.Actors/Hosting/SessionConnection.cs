@@ -27,9 +27,9 @@ internal sealed partial class SessionConnection(WebSocket socket, SessionHub hub
             TokensPerPeriod = options.FramesPerSecond,
             ReplenishmentPeriod = TimeSpan.FromSeconds(1),
             QueueLimit = 0,
-            AutoReplenishment = true,
+            AutoReplenishment = false,   // refilled by elapsed time on each frame: no timer per connection
         });
-        var buffer = new byte[options.MaxMessageBytes];
+        var buffer = new FrameBuffer(options.MaxMessageBytes);
         IFunctionRef? subscriber = null;
         var sending = SendLoopAsync(cancellationToken);
         try
@@ -51,6 +51,7 @@ internal sealed partial class SessionConnection(WebSocket socket, SessionHub hub
                     return;
                 }
 
+                limiter.TryReplenish();
                 if (!limiter.AttemptAcquire().IsAcquired)
                 {
                     Post(SessionFrames.Error($"Too many frames: at most {options.FramesPerSecond} per second (bursts of {options.FrameBurst}); this one was dropped."));
@@ -63,7 +64,7 @@ internal sealed partial class SessionConnection(WebSocket socket, SessionHub hub
                     continue;
                 }
 
-                Handle(buffer.AsSpan(0, length), subscriber);
+                Handle(buffer.Span(length), subscriber);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -85,12 +86,13 @@ internal sealed partial class SessionConnection(WebSocket socket, SessionHub hub
             _outbox.Writer.TryComplete();
             await sending.ConfigureAwait(false);
             await CloseAsync(stopping.IsCancellationRequested).ConfigureAwait(false);
+            buffer.Dispose();
         }
     }
 
     public void Dispose() => _abort.Dispose();
 
-    private async Task<bool> HelloAsync(byte[] buffer, CancellationToken cancellationToken)
+    private async Task<bool> HelloAsync(FrameBuffer buffer, CancellationToken cancellationToken)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(options.HelloTimeout);
@@ -116,7 +118,7 @@ internal sealed partial class SessionConnection(WebSocket socket, SessionHub hub
             SessionFrames.Incoming frame;
             try
             {
-                frame = kind == FrameKind.TooLarge ? throw new FormatException("The frame is too large.") : SessionFrames.Parse(buffer.AsSpan(0, length));
+                frame = kind == FrameKind.TooLarge ? throw new FormatException("The frame is too large.") : SessionFrames.Parse(buffer.Span(length));
             }
             catch (FormatException ex)
             {
@@ -219,26 +221,24 @@ internal sealed partial class SessionConnection(WebSocket socket, SessionHub hub
         }
     }
 
-    private async Task<(FrameKind Kind, int Length)> ReceiveAsync(byte[] buffer, CancellationToken cancellationToken)
+    private async Task<(FrameKind Kind, int Length)> ReceiveAsync(FrameBuffer buffer, CancellationToken cancellationToken)
     {
+        buffer.Reset();
         var length = 0;
         var tooLarge = false;
         while (true)
         {
-            var segment = tooLarge || length == buffer.Length ? new ArraySegment<byte>(new byte[4096]) : new ArraySegment<byte>(buffer, length, buffer.Length - length);
-            var result = await socket.ReceiveAsync(segment, cancellationToken).ConfigureAwait(false);
+            var free = tooLarge ? buffer.Scratch : buffer.Free(length);
+            var result = await socket.ReceiveAsync(free, cancellationToken).ConfigureAwait(false);
             if (result.MessageType == WebSocketMessageType.Close)
             {
                 return (FrameKind.Closed, 0);
             }
 
-            if (tooLarge || length == buffer.Length)
-            {
-                tooLarge = true;
-            }
-            else
+            if (!tooLarge)
             {
                 length += result.Count;
+                tooLarge = length > buffer.Limit;
             }
 
             if (result.EndOfMessage)
