@@ -2,10 +2,17 @@ using System.Diagnostics;
 
 namespace Lifespan.Actors.Benchmarks.WebSockets;
 
-/// <summary>One run of a fleet: how many events were answered, in how long, and every event's round trip (Stopwatch ticks, sorted).</summary>
-internal sealed record RunResult(int Events, double Seconds, long[] SortedSamples)
+/// <summary>
+/// One run of a fleet: how many events were answered, in how long, and every event's round trip (Stopwatch ticks,
+/// sorted); with the process's CPU time, allocations and garbage collections over the run (clients and server alike).
+/// </summary>
+internal sealed record RunResult(int Events, double Seconds, long[] SortedSamples, double CpuSeconds, long AllocatedBytes, int[] Collections)
 {
     public double EventsPerSecond => Events / Seconds;
+
+    public double CpuMicrosecondsPerEvent => CpuSeconds * 1e6 / Events;
+
+    public double BytesPerEvent => (double)AllocatedBytes / Events;
 }
 
 /// <summary>
@@ -67,6 +74,10 @@ internal sealed class ClientFleet : IAsyncDisposable
     /// </summary>
     public async Task<RunResult> RunAsync(LoadPlan plan, CancellationToken cancellationToken)
     {
+        using var process = Process.GetCurrentProcess();
+        var cpu = process.TotalProcessorTime;
+        var allocated = GC.GetTotalAllocatedBytes(precise: false);
+        int[] collections = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
         var start = Stopwatch.GetTimestamp();
         var stopAt = start + (long)(plan.Duration.TotalSeconds * Stopwatch.Frequency);
         var runs = new Task[_clients.Length];
@@ -78,6 +89,14 @@ internal sealed class ClientFleet : IAsyncDisposable
 
         await Task.WhenAll(runs);
         var seconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
+        process.Refresh();
+        var cpuSeconds = (process.TotalProcessorTime - cpu).TotalSeconds;
+        allocated = GC.GetTotalAllocatedBytes(precise: false) - allocated;
+        for (var g = 0; g < collections.Length; g++)
+        {
+            collections[g] = GC.CollectionCount(g) - collections[g];
+        }
+
         var samples = new long[_clients.Sum(c => c.Samples.Count)];
         var at = 0;
         foreach (var client in _clients)
@@ -87,7 +106,7 @@ internal sealed class ClientFleet : IAsyncDisposable
         }
 
         Array.Sort(samples);
-        return new RunResult(samples.Length, seconds, samples);
+        return new RunResult(samples.Length, seconds, samples, cpuSeconds, allocated, collections);
     }
 
     /// <summary>Closes every connection cleanly (normal closure, waiting for the server's close frame).</summary>

@@ -29,8 +29,14 @@ internal static class WebSocketsMode
                 await warm.CloseAsync(cancellationToken);
             }
 
-            fleets.Add(await ClientFleet.ConnectAsync("Plain WebSocket endpoint, SemaphoreSlim per connection (baseline)", server.BaselineUri, scale.Sessions, cancellationToken));
-            fleets.Add(await ClientFleet.ConnectAsync("MapLifespanSessions, one session actor per connection", server.ActorUri, scale.Sessions, cancellationToken));
+            var memory = new List<double>();
+            foreach (var (name, uri) in new[] { ("Plain WebSocket endpoint, SemaphoreSlim per connection (baseline)", server.BaselineUri), ("MapLifespanSessions, one session actor per connection", server.ActorUri) })
+            {
+                var before = GC.GetTotalMemory(forceFullCollection: true);
+                fleets.Add(await ClientFleet.ConnectAsync(name, uri, scale.Sessions, cancellationToken));
+                memory.Add((GC.GetTotalMemory(forceFullCollection: true) - before) / (double)scale.Sessions);
+            }
+
             foreach (var fleet in fleets)
             {
                 await Run(fleet, new LoadPlan(scale.MaxEventsPerSession, scale.WarmUp, TimeSpan.Zero), cancellationToken);
@@ -47,7 +53,7 @@ internal static class WebSocketsMode
                 fleets,
                 paced);
 
-            PrintSummary(fleets, saturated, paced);
+            PrintSummary(fleets, saturated, paced, memory);
         }
         finally
         {
@@ -90,11 +96,19 @@ internal static class WebSocketsMode
         return results;
     }
 
-    private static (double Rate, double P50, double P99, int Events) Figures(List<RunResult> runs)
+    private static (double Rate, double P50, double P99, int Events, double Cpu, double Bytes, string Gcs) Figures(List<RunResult> runs)
     {
         var all = runs.SelectMany(r => r.SortedSamples).ToArray();
         Array.Sort(all);
-        return (SessionMath.Median([.. runs.Select(r => r.EventsPerSecond)]), SessionMath.QuantileUs(all, 0.50), SessionMath.QuantileUs(all, 0.99), all.Length);
+        var gcs = string.Join("/", Enumerable.Range(0, 3).Select(g => runs.Sum(r => r.Collections[g]).ToString(CultureInfo.InvariantCulture)));
+        return (
+            SessionMath.Median([.. runs.Select(r => r.EventsPerSecond)]),
+            SessionMath.QuantileUs(all, 0.50),
+            SessionMath.QuantileUs(all, 0.99),
+            all.Length,
+            SessionMath.Median([.. runs.Select(r => r.CpuMicrosecondsPerEvent)]),
+            SessionMath.Median([.. runs.Select(r => r.BytesPerEvent)]),
+            gcs);
     }
 
     private static void Print(FormattableString title, List<ClientFleet> fleets, List<RunResult>[] results)
@@ -102,20 +116,20 @@ internal static class WebSocketsMode
         var baseline = Figures(results[0]);
         Console.WriteLine(Invariant(title));
         Console.WriteLine();
-        Console.WriteLine("| Subject | Events/s (median) | Ratio (higher is better) | p50 (µs) | p99 (µs) | p50 ratio | p99 ratio (higher is slower) | Events | Events/s per run |");
-        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---|");
+        Console.WriteLine("| Subject | Events/s (median) | Ratio (higher is better) | p50 (µs) | p99 (µs) | p50 ratio | p99 ratio (higher is slower) | CPU µs per event (median) | Allocated B per event (median) | GCs gen0/1/2 | Events | Events/s per run |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
         for (var i = 0; i < fleets.Count; i++)
         {
             var f = Figures(results[i]);
             var perRun = string.Join(", ", results[i].Select(r => (r.EventsPerSecond / 1000).ToString("N1", CultureInfo.InvariantCulture) + "k"));
             Console.WriteLine(Invariant(
-                $"| {fleets[i].Name} | {f.Rate:N0} | {f.Rate / baseline.Rate:0.00}x | {f.P50:N0} | {f.P99:N0} | {f.P50 / baseline.P50:0.00}x | {f.P99 / baseline.P99:0.00}x | {f.Events:N0} | {perRun} |"));
+                $"| {fleets[i].Name} | {f.Rate:N0} | {f.Rate / baseline.Rate:0.00}x | {f.P50:N0} | {f.P99:N0} | {f.P50 / baseline.P50:0.00}x | {f.P99 / baseline.P99:0.00}x | {f.Cpu:N1} | {f.Bytes:N0} | {f.Gcs} | {f.Events:N0} | {perRun} |"));
         }
 
         Console.WriteLine();
     }
 
-    private static void PrintSummary(List<ClientFleet> fleets, List<RunResult>[] saturated, List<RunResult>[] paced)
+    private static void PrintSummary(List<ClientFleet> fleets, List<RunResult>[] saturated, List<RunResult>[] paced, List<double> memory)
     {
         Console.WriteLine("### WebSocket sessions summary");
         Console.WriteLine();
@@ -123,9 +137,11 @@ internal static class WebSocketsMode
         Console.WriteLine("|---|---|---|---|");
         var (a, b) = (Figures(saturated[1]), Figures(saturated[0]));
         Console.WriteLine(Invariant($"| Events/s, saturated | {a.Rate:N0} /s | {b.Rate:N0} /s | {a.Rate / b.Rate:0.00}x (higher is better) |"));
+        Console.WriteLine(Invariant($"| Process CPU per event, saturated (clients + server) | {a.Cpu:N1} µs | {b.Cpu:N1} µs | {a.Cpu / b.Cpu:0.00}x (higher is costlier) |"));
         Console.WriteLine(Invariant($"| Event → delta latency, saturated | p50 {a.P50:N0} µs, p99 {a.P99:N0} µs | p50 {b.P50:N0} µs, p99 {b.P99:N0} µs | p50 {a.P50 / b.P50:0.00}x, p99 {a.P99 / b.P99:0.00}x (higher is slower) |"));
         var (pa, pb) = (Figures(paced[1]), Figures(paced[0]));
         Console.WriteLine(Invariant($"| Event → delta latency, paced ({pa.Rate:N0} vs {pb.Rate:N0} events/s achieved) | p50 {pa.P50:N0} µs, p99 {pa.P99:N0} µs | p50 {pb.P50:N0} µs, p99 {pb.P99:N0} µs | p50 {pa.P50 / pb.P50:0.00}x, p99 {pa.P99 / pb.P99:0.00}x (higher is slower) |"));
+        Console.WriteLine(Invariant($"| Managed memory per open connection after hello (clients + server) | {memory[1]:N0} B | {memory[0]:N0} B | {memory[1] / memory[0]:0.00}x (higher is costlier) |"));
         Console.WriteLine(Invariant($"| Connect + hello, {fleets[1].Count:N0} connections (50 at a time) | {fleets[1].ConnectSeconds:N2} s | {fleets[0].ConnectSeconds:N2} s | {fleets[1].ConnectSeconds / fleets[0].ConnectSeconds:0.00}x (higher is slower) |"));
         Console.WriteLine();
     }
