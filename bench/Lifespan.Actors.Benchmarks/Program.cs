@@ -8,6 +8,7 @@ using Lifespan.Actors.Benchmarks.Modes;
 using Lifespan.Actors.Benchmarks.PingPong;
 using Lifespan.Actors.Benchmarks.Sessions;
 using Lifespan.Actors.Benchmarks.Spawn;
+using Lifespan.Actors.Benchmarks.WebSockets;
 
 // Usage (always in Release):
 //   dotnet run -c Release --project bench/Lifespan.Actors.Benchmarks -- smoke     every benchmark once, tiny counts; exit code 0 = all ran
@@ -18,6 +19,7 @@ using Lifespan.Actors.Benchmarks.Spawn;
 //   dotnet run -c Release --project bench/Lifespan.Actors.Benchmarks -- latency [count]
 //   dotnet run -c Release --project bench/Lifespan.Actors.Benchmarks -- lifespan [rounds]   host start/stop with 1, 100, 1000 tasks vs BackgroundServices
 //   dotnet run -c Release --project bench/Lifespan.Actors.Benchmarks -- sessions [rounds]   session state actors vs SemaphoreSlim per session
+//   dotnet run -c Release --project bench/Lifespan.Actors.Benchmarks -- websockets [sessions] [seconds]   1000 WebSocket sessions on loopback vs a plain WebSocket endpoint
 //   dotnet run -c Release --project bench/Lifespan.Actors.Benchmarks -- --filter '*PingPong*'   anything else goes to BenchmarkSwitcher
 return await Bench.RunAsync(args);
 
@@ -65,6 +67,10 @@ internal static class Bench
                     MachineInfo.Print();
                     await SessionsMode.RunAsync(SessionsScale.Full(Count(args, SessionsMode.DefaultRounds)));
                     return 0;
+                case "websockets":
+                    MachineInfo.Print();
+                    await WebSocketsMode.RunAsync(WebSocketsScale.Full(Count(args, WebSocketsScale.DefaultSessions), Count(args, WebSocketsScale.DefaultSeconds, index: 2)));
+                    return 0;
                 case "" or "help" or "-h" or "--help":
                     PrintUsage();
                     return mode.Length == 0 ? 2 : 0;
@@ -91,6 +97,7 @@ internal static class Bench
         await LatencyMode.RunAsync(2_000, warmup: 500);
         await LifespanMode.RunAsync([1, 10], rounds: 1);
         await SessionsMode.RunAsync(SessionsScale.Smoke);
+        await WebSocketsMode.RunAsync(WebSocketsScale.Smoke);
         Console.WriteLine(ok ? "SMOKE OK" : "SMOKE FAILED: a benchmark did not run to completion (see above).");
         return ok ? 0 : 1;
     }
@@ -137,8 +144,8 @@ internal static class Bench
         Console.WriteLine();
     }
 
-    private static int Count(string[] args, int fallback) =>
-        args.Length > 1 && int.TryParse(args[1], NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : fallback;
+    private static int Count(string[] args, int fallback, int index = 1) =>
+        args.Length > index && int.TryParse(args[index], NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : fallback;
 
     private static void PrintUsage() => Console.WriteLine("""
         Lifespan.Actors benchmarks (run in Release):
@@ -151,6 +158,9 @@ internal static class Bench
           lifespan [rounds]  host start/stop with 1, 100, 1000 lifespan tasks vs BackgroundServices (default 11 rounds)
           sessions [rounds]  session state actors vs SemaphoreSlim per session: events/s (1 and 10k sessions), event → delta
                              latency, background lock round trip, memory per idle session (default 7 rounds)
+          websockets [sessions] [seconds]
+                             WebSocket sessions on loopback vs a plain WebSocket endpoint: events/s and event → delta
+                             latency, saturated and paced (default 1000 connections per endpoint, 5 s per run)
           <other arguments>  passed to BenchmarkSwitcher, e.g. --filter '*PingPong*' or --list flat
         """);
 }
