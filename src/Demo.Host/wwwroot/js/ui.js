@@ -8,12 +8,17 @@ const BADGE_TEXT = {
   offline: "Offline",
 };
 const TOAST_MS = 6_000;
+const PAGES = [
+  ["/counter", "Counter"],
+  ["/posts", "Posts"],
+  ["/lifespan", "Lifespan"],
+  ["/actors", "Actors"],
+];
 
-/** Opens the tab's session, wires the header to it and returns it. */
+/** Opens the tab's session, draws the header with its connection badge and returns the session. */
 export function initPage() {
   const session = connectSession();
-  markCurrentLink();
-  const badge = document.querySelector("[data-testid=connection]");
+  const badge = renderHeader(document.querySelector(".site-header"));
   session.onConnection((state) => {
     badge.dataset.state = state;
     badge.textContent = BADGE_TEXT[state] ?? state;
@@ -40,9 +45,21 @@ export function showError(message) {
   setTimeout(() => toast.remove(), TOAST_MS);
 }
 
-function markCurrentLink() {
-  const path = location.pathname === "/" ? "/counter" : location.pathname;
-  for (const link of document.querySelectorAll(".site-nav a")) {
-    if (link.getAttribute("href") === path) link.setAttribute("aria-current", "page");
+/** The brand, the page links (the current one marked) and the connection badge. */
+function renderHeader(header) {
+  const current = location.pathname === "/" ? "/counter" : location.pathname;
+  const brand = Object.assign(document.createElement("a"), { className: "brand", href: "/" });
+  brand.append("Lifespan", Object.assign(document.createElement("span"), { textContent: ".Actors" }));
+  const nav = Object.assign(document.createElement("nav"), { className: "site-nav" });
+  nav.setAttribute("aria-label", "Pages");
+  for (const [href, text] of PAGES) {
+    const link = Object.assign(document.createElement("a"), { href, textContent: text });
+    if (href === current) link.setAttribute("aria-current", "page");
+    nav.append(link);
   }
+  const badge = Object.assign(document.createElement("span"), { className: "connection", textContent: BADGE_TEXT.connecting });
+  Object.assign(badge.dataset, { testid: "connection", state: "connecting" });
+  badge.setAttribute("role", "status");
+  header.replaceChildren(brand, nav, badge);
+  return badge;
 }
