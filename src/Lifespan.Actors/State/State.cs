@@ -57,16 +57,21 @@ public abstract class State
     /// <summary>The selected vars as a JSON object.</summary>
     public string ToJson(StateVarSelection selection)
     {
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            writer.WriteStartObject();
-            WriteVars(writer, selection);
-            writer.WriteEndObject();
-        }
-
-        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+        using var scratch = JsonScratch.Rent();
+        WriteObject(scratch.Writer, selection);
+        return scratch.ToStringAndFlush();
     }
+
+    /// <summary>Writes the selected vars as one JSON object.</summary>
+    internal void WriteObject(Utf8JsonWriter writer, StateVarSelection selection)
+    {
+        writer.WriteStartObject();
+        WriteVars(writer, selection);
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Whether any public var changed since the dirty set was last cleared (the delta is not empty).</summary>
+    internal bool HasDelta => HasDirtyPublicVars();
 
     /// <summary>Sets the vars from a JSON object written by <see cref="ToJson"/>.</summary>
     /// <exception cref="JsonException">The JSON does not fit the vars' types.</exception>
