@@ -43,6 +43,25 @@ internal sealed class Mailbox : MailboxNode, IThreadPoolWorkItem
 
     public bool IsSuspended => _suspension != 0;
 
+    /// <summary>
+    /// Whether every user message posted before this call (by the calling thread, or visibly to it) has been fully
+    /// processed: none is waiting and no run is under way. A run may start right after; the answer is for ordering
+    /// against earlier posts only.
+    /// </summary>
+    /// <remarks>
+    /// The reads are ordered: an empty queue (<c>_head == _tail</c>) means every earlier message has been taken, and a
+    /// run that took one is still marked scheduled until it ends, which the later read of <c>_scheduled</c> sees.
+    /// </remarks>
+    public bool IsQuiescent
+    {
+        get
+        {
+            var tail = Volatile.Read(ref _tail);
+            var head = Volatile.Read(ref _head);
+            return ReferenceEquals(head, tail) && Volatile.Read(ref _scheduled) == 0 && !_cell.HasUnstashed;
+        }
+    }
+
     private bool HasUserMessages => Volatile.Read(ref _head.Next) is not null;
 
     private bool HasSystemMessages => Volatile.Read(ref _systemHead) is not null;

@@ -24,6 +24,9 @@ internal sealed class SessionRuntime(SessionOptions options, IStateStore store, 
     public System.Collections.Concurrent.ConcurrentDictionary<string, (int Index, StateHandler Handler)> ResolvedHandlers { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Set at shutdown: no background task starts any more.</summary>
+    /// <summary>The running sessions by token: written by <c>/user/sessions</c> only, read by <see cref="SessionHub"/> to route events directly.</summary>
+    public System.Collections.Concurrent.ConcurrentDictionary<string, SessionEntry> Sessions { get; } = new(StringComparer.Ordinal);
+
     public bool IsClosed => _closed;
 
     public void Close() => _closed = true;
