@@ -18,6 +18,9 @@ internal sealed class SessionEntry(IActorRef actor)
 
     public IActorRef Actor { get; } = actor;
 
+    /// <summary>The actor's mailbox, for a direct send without going through its reference and cell.</summary>
+    public Mailbox Mailbox { get; } = ((LocalActorRef)actor).Cell.Mailbox;
+
     /// <summary>When an event or request last went to the session (<see cref="Environment.TickCount64"/>), by either route.</summary>
     public long LastUsed
     {

@@ -147,7 +147,7 @@ public sealed class SessionHub
             }
 
             entry.LastUsed = Environment.TickCount64;
-            entry.Actor.Tell(message, sender);
+            entry.Mailbox.PostUser(message, InternalActorRef.ImplicitSender(sender));   // what entry.Actor.Tell does
             return true;
         }
         finally

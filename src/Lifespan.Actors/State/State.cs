@@ -37,7 +37,7 @@ public abstract class State
     /// <summary>Whether writes are refused (a background task's snapshot outside its lock).</summary>
     public bool IsFrozen => _frozen;
 
-    /// <summary>The vars (JSON names) written since the dirty set was last cleared.</summary>
+    /// <summary>The vars (JSON names) written since the dirty set was last cleared, in first-write order (a copy).</summary>
     public IReadOnlyCollection<string> DirtyVars => _dirtyCount == 0 ? [] : _dirty.AsSpan(0, _dirtyCount).ToArray();
 
     /// <summary>Every var of this class, public and backend (implemented by the source generator).</summary>
