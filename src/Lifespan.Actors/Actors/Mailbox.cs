@@ -4,7 +4,8 @@ namespace Lifespan.Actors;
 /// An actor's two queues and its scheduling state. User messages go through a lock-free
 /// multi-producer single-consumer queue (Vyukov's); system messages through a short locked list that
 /// is always drained first. A run processes every system message and then at most
-/// <c>throughput</c> user messages before giving the thread back.
+/// <c>throughput</c> user messages before giving the thread to other waiting work (when none waits, the next run
+/// follows on the same thread).
 /// </summary>
 /// <remarks>The mailbox is its own first queue node, so an idle actor holds no extra allocation for it.</remarks>
 internal sealed class Mailbox : MailboxNode, IThreadPoolWorkItem
@@ -38,7 +39,7 @@ internal sealed class Mailbox : MailboxNode, IThreadPoolWorkItem
 
     public bool IsClosed => _closed;
 
-    /// <summary>How many runs this mailbox has had (for diagnostics and fairness tests).</summary>
+    /// <summary>How many runs (of at most <c>throughput</c> user messages each) this mailbox has had (for diagnostics and fairness tests).</summary>
     public long Runs => Interlocked.Read(ref _runs);
 
     public bool IsSuspended => _suspension != 0;
@@ -176,13 +177,21 @@ internal sealed class Mailbox : MailboxNode, IThreadPoolWorkItem
         }
     }
 
-    /// <summary>One run on a pool thread.</summary>
+    /// <summary>
+    /// One work item on a pool thread: a run, and further runs while messages keep waiting and no other work waits
+    /// for a pool thread (giving the thread back would only queue this mailbox again, and wake a thread to take it).
+    /// </summary>
     public void Execute()
     {
-        _runs++;
         try
         {
-            _cell.RunBatch(this, _cell.System.Options.Throughput);
+            var throughput = _cell.System.Options.Throughput;
+            do
+            {
+                _runs++;
+                _cell.RunBatch(this, throughput);
+            }
+            while (!_closed && _suspension == 0 && HasUserMessages && ThreadPool.PendingWorkItemCount == 0);
         }
         finally
         {
