@@ -16,7 +16,7 @@ internal abstract class InternalActorRef : IActorRef
     public abstract void SendSystemMessage(SystemMessage message);
 
     /// <summary>The sender a <see cref="Tell"/> uses when none is given: the actor whose code is running, if any.</summary>
-    protected static InternalActorRef? ImplicitSender(IActorRef? sender) =>
+    protected internal static InternalActorRef? ImplicitSender(IActorRef? sender) =>
         sender switch
         {
             null => ActorCell.Current?.SelfRef,

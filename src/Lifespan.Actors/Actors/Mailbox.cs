@@ -4,7 +4,8 @@ namespace Lifespan.Actors;
 /// An actor's two queues and its scheduling state. User messages go through a lock-free
 /// multi-producer single-consumer queue (Vyukov's); system messages through a short locked list that
 /// is always drained first. A run processes every system message and then at most
-/// <c>throughput</c> user messages before giving the thread back.
+/// <c>throughput</c> user messages before giving the thread to other waiting work (when none waits, the next run
+/// follows on the same thread).
 /// </summary>
 /// <remarks>The mailbox is its own first queue node, so an idle actor holds no extra allocation for it.</remarks>
 internal sealed class Mailbox : MailboxNode, IThreadPoolWorkItem
@@ -38,10 +39,29 @@ internal sealed class Mailbox : MailboxNode, IThreadPoolWorkItem
 
     public bool IsClosed => _closed;
 
-    /// <summary>How many runs this mailbox has had (for diagnostics and fairness tests).</summary>
+    /// <summary>How many runs (of at most <c>throughput</c> user messages each) this mailbox has had (for diagnostics and fairness tests).</summary>
     public long Runs => Interlocked.Read(ref _runs);
 
     public bool IsSuspended => _suspension != 0;
+
+    /// <summary>
+    /// Whether every user message posted before this call (by the calling thread, or visibly to it) has been fully
+    /// processed: none is waiting and no run is under way. A run may start right after; the answer is for ordering
+    /// against earlier posts only.
+    /// </summary>
+    /// <remarks>
+    /// The reads are ordered: an empty queue (<c>_head == _tail</c>) means every earlier message has been taken, and a
+    /// run that took one is still marked scheduled until it ends, which the later read of <c>_scheduled</c> sees.
+    /// </remarks>
+    public bool IsQuiescent
+    {
+        get
+        {
+            var tail = Volatile.Read(ref _tail);
+            var head = Volatile.Read(ref _head);
+            return ReferenceEquals(head, tail) && Volatile.Read(ref _scheduled) == 0 && !_cell.HasUnstashed;
+        }
+    }
 
     private bool HasUserMessages => Volatile.Read(ref _head.Next) is not null;
 
@@ -172,13 +192,21 @@ internal sealed class Mailbox : MailboxNode, IThreadPoolWorkItem
         }
     }
 
-    /// <summary>One run on a pool thread.</summary>
+    /// <summary>
+    /// One work item on a pool thread: a run, and further runs while messages keep waiting and no other work waits
+    /// for a pool thread (giving the thread back would only queue this mailbox again, and wake a thread to take it).
+    /// </summary>
     public void Execute()
     {
-        _runs++;
         try
         {
-            _cell.RunBatch(this, _cell.System.Options.Throughput);
+            var throughput = _cell.System.Options.Throughput;
+            do
+            {
+                _runs++;
+                _cell.RunBatch(this, throughput);
+            }
+            while (!_closed && _suspension == 0 && HasUserMessages && ThreadPool.PendingWorkItemCount == 0);
         }
         finally
         {

@@ -87,7 +87,8 @@ public abstract partial class ReceiveActor
     private void FinishConfiguring() => _configuring = null;
 
     /// <summary>Runs the first matching handler; returns its task when it is asynchronous.</summary>
-    internal Task? Dispatch(object message)
+    /// <remarks>The kernel's own actors that take every message in one synchronous method override this, skipping the handler lookup.</remarks>
+    internal virtual Task? Dispatch(object message)
     {
         if (_handlers.TryHandle(message, this, out var task))
         {

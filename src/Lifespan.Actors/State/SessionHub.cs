@@ -12,11 +12,13 @@ namespace Lifespan.Actors.State;
 public sealed class SessionHub
 {
     private readonly SessionRuntime _runtime;
+    private readonly Mailbox _registryMailbox;
 
     private SessionHub(ActorSystem system, SessionRuntime runtime)
     {
         _runtime = runtime;
         Registry = system.ActorOf(Props.Create(() => new SessionRegistry(runtime)), "sessions");
+        _registryMailbox = ((LocalActorRef)Registry).Cell.Mailbox;
         system.CoordinatedShutdown.AddTask(ShutdownPhases.ServiceRequestsDone, "sessions: cancel background tasks", CloseAsync);
     }
 
@@ -48,7 +50,11 @@ public sealed class SessionHub
     public void Send(string token, StateEvent @event, IActorRef? replyTo = null, long correlationId = 0)
     {
         ArgumentNullException.ThrowIfNull(@event);
-        Registry.Tell(new SessionEvent(token, @event, correlationId), replyTo ?? ActorRefs.NoSender);
+        var message = new SessionEvent(token, @event, correlationId);
+        if (!TrySendDirect(message, replyTo ?? ActorRefs.NoSender))
+        {
+            Registry.Tell(message, replyTo ?? ActorRefs.NoSender);
+        }
     }
 
     /// <summary>Sends <paramref name="event"/> to session <paramref name="token"/> and waits until it has been applied.</summary>
@@ -119,6 +125,35 @@ public sealed class SessionHub
 
         Registry.Tell(new CancelBackgroundTasks(info.SessionToken, id));
         return true;
+    }
+
+    /// <summary>
+    /// Tells <paramref name="message"/> straight to its session's actor if the session is running, its route is open
+    /// and the registry has no message in hand or waiting (so nothing sent earlier through the registry, for this
+    /// session or any other, is still on its way to be overtaken). Otherwise the registry routes it.
+    /// </summary>
+    private bool TrySendDirect(SessionEvent message, IActorRef sender)
+    {
+        if (message.Token is not { } token || !_runtime.Sessions.TryGetValue(token, out var entry) || !entry.TryEnter())
+        {
+            return false;
+        }
+
+        try
+        {
+            if (!_registryMailbox.IsQuiescent)
+            {
+                return false;
+            }
+
+            entry.LastUsed = Environment.TickCount64;
+            entry.Mailbox.PostUser(message, InternalActorRef.ImplicitSender(sender));   // what entry.Actor.Tell does
+            return true;
+        }
+        finally
+        {
+            entry.Exit();
+        }
     }
 
     /// <summary>Refuses new background tasks, cancels the running ones and waits until they have ended.</summary>

@@ -4,17 +4,21 @@ namespace Lifespan.Actors.State;
 /// <c>/user/sessions</c>: routes every <see cref="ISessionMessage"/> to the session's <see cref="StateActor"/>, creating
 /// it (restored from the store) on first use, and passivates sessions that have been idle for
 /// <see cref="SessionOptions.PassivateAfter"/>. While a session saves itself, its messages wait here and are delivered
-/// to its next incarnation, so none is lost.
+/// to its next incarnation, so none is lost. Its table of running sessions is shared with <see cref="SessionHub"/>,
+/// which tells events straight to a session whose route is open (<see cref="SessionEntry"/>) when this actor has no
+/// message in hand or waiting, so that a direct event can never overtake one sent earlier through the registry.
 /// </summary>
 internal sealed class SessionRegistry : ReceiveActor
 {
     private const string SweepTimer = "sweep";
     private readonly SessionRuntime _runtime;
-    private readonly Dictionary<string, Entry> _sessions = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, SessionEntry> _sessions;
+    private int _count;   // _sessions.Count, which would take every lock of the table
 
     public SessionRegistry(SessionRuntime runtime)
     {
         _runtime = runtime;
+        _sessions = runtime.Sessions;
         ReceiveAny(OnMessage);
     }
 
@@ -42,12 +46,13 @@ internal sealed class SessionRegistry : ReceiveActor
                 entry.Passivating = false;
                 entry.LastUsed = Environment.TickCount64;
                 Flush(entry);
+                entry.Reopen();
                 break;
             case SweepIdleSessions:
                 Sweep();
                 break;
             case CloseSessions close:
-                foreach (var entry in _sessions.Values)
+                foreach (var (_, entry) in _sessions)
                 {
                     entry.Actor.Tell(close);
                 }
@@ -85,9 +90,9 @@ internal sealed class SessionRegistry : ReceiveActor
             return;   // nothing to unsubscribe from or cancel in a session that is not running
         }
 
-        if (_sessions.Count >= _runtime.Options.MaxSessions)
+        if (_count >= _runtime.Options.MaxSessions)
         {
-            Refuse(message, sender, $"A new session was refused: {_sessions.Count} sessions are open (lifespan.sessions.max-sessions = {_runtime.Options.MaxSessions}). Try again later.");
+            Refuse(message, sender, $"A new session was refused: {_count} sessions are open (lifespan.sessions.max-sessions = {_runtime.Options.MaxSessions}). Try again later.");
             return;
         }
 
@@ -95,16 +100,17 @@ internal sealed class SessionRegistry : ReceiveActor
         entry.Actor.Tell(message, sender);
     }
 
-    private Entry Start(string token)
+    private SessionEntry Start(string token)
     {
         var actor = Context.ActorOf(Props.Create(() => new StateActor(token, _runtime)), token);
         Context.Watch(actor);
-        var entry = new Entry(actor) { LastUsed = Environment.TickCount64 };
+        var entry = new SessionEntry(actor);
         _sessions[token] = entry;
+        _count++;
         return entry;
     }
 
-    private void Buffer(Entry entry, ISessionMessage message, IActorRef sender)
+    private void Buffer(SessionEntry entry, ISessionMessage message, IActorRef sender)
     {
         var buffer = entry.Buffer ??= [];
         if (buffer.Count >= _runtime.Options.MaxQueuedEvents)
@@ -116,7 +122,7 @@ internal sealed class SessionRegistry : ReceiveActor
         buffer.Add((message, sender));
     }
 
-    private static void Flush(Entry entry)
+    private static void Flush(SessionEntry entry)
     {
         if (entry.Buffer is { } buffer)
         {
@@ -130,7 +136,14 @@ internal sealed class SessionRegistry : ReceiveActor
 
     private void OnSessionStopped(string token)
     {
-        if (!_sessions.Remove(token, out var old) || old.Buffer is not { Count: > 0 } waiting)
+        if (!_sessions.TryRemove(token, out var old))
+        {
+            return;
+        }
+
+        _count--;
+        old.Close();
+        if (old.Buffer is not { Count: > 0 } waiting)
         {
             return;
         }
@@ -144,9 +157,10 @@ internal sealed class SessionRegistry : ReceiveActor
     {
         var now = Environment.TickCount64;
         var idleMs = (long)_runtime.Options.PassivateAfter.TotalMilliseconds;
-        foreach (var entry in _sessions.Values)
+        foreach (var (_, entry) in _sessions)
         {
-            if (!entry.Passivating && now - entry.LastUsed >= idleMs)
+            // A session whose route a sender is inside right now is in use: it is looked at again next sweep.
+            if (!entry.Passivating && now - entry.LastUsed >= idleMs && entry.TryClose())
             {
                 entry.Passivating = true;
                 entry.Actor.Tell(new Passivate());
@@ -171,15 +185,4 @@ internal sealed class SessionRegistry : ReceiveActor
     }
 
     private static string Shorten(string? token) => token is null ? "(null)" : SessionToken.Redact(token);
-
-    private sealed class Entry(IActorRef actor)
-    {
-        public IActorRef Actor { get; } = actor;
-
-        public long LastUsed { get; set; }
-
-        public bool Passivating { get; set; }
-
-        public List<(ISessionMessage Message, IActorRef Sender)>? Buffer { get; set; }
-    }
 }

@@ -24,9 +24,15 @@ internal sealed class SessionRuntime(SessionOptions options, IStateStore store, 
     public BackgroundTaskCollection BackgroundTasks { get; } = new();
 
     /// <summary>Handler names already resolved (every session holds the same state classes in the same order).</summary>
-    public System.Collections.Concurrent.ConcurrentDictionary<string, (int Index, StateHandler Handler)> ResolvedHandlers { get; } = new(StringComparer.Ordinal);
+    public System.Collections.Concurrent.ConcurrentDictionary<string, ResolvedHandler> ResolvedHandlers { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The handler resolved last: events usually repeat a name, often the very same string (a generated <c>Events</c> literal).</summary>
+    public ResolvedHandler? LastResolved { get; set; }
 
     /// <summary>Set at shutdown: no background task starts any more.</summary>
+    /// <summary>The running sessions by token: written by <c>/user/sessions</c> only, read by <see cref="SessionHub"/> to route events directly.</summary>
+    public System.Collections.Concurrent.ConcurrentDictionary<string, SessionEntry> Sessions { get; } = new(StringComparer.Ordinal);
+
     public bool IsClosed => _closed;
 
     public void Close() => _closed = true;

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 
 namespace Lifespan.Actors.State;
@@ -52,31 +51,42 @@ internal sealed class SessionState
     }
 
     /// <summary>The changed public vars of every state, or <see langword="null"/>; forgets the changes (backend ones too).</summary>
+    /// <remarks>Written in one pass into a reused buffer: the only allocation is the returned string.</remarks>
     public string? TakeDelta()
     {
-        string? single = null;
-        StringBuilder? json = null;
-        for (var i = 0; i < _states.Length; i++)
+        JsonScratch? scratch = null;
+        try
         {
-            var state = _states[i];
-            if (state.Delta() is { } delta)
+            for (var i = 0; i < _states.Length; i++)
             {
-                if (single is null && json is null)
+                var state = _states[i];
+                if (state.HasDelta)
                 {
-                    single = _types[i].JsonKey + delta;
+                    if (scratch is null)
+                    {
+                        scratch = JsonScratch.Rent();
+                        scratch.Writer.WriteStartObject();
+                    }
+
+                    scratch.Writer.WritePropertyName(_types[i].EncodedName);
+                    state.WriteObject(scratch.Writer, StateVarSelection.DirtyPublic);
                 }
-                else
-                {
-                    json ??= new StringBuilder("{").Append(single);
-                    json.Append(',').Append(_types[i].JsonKey).Append(delta);
-                    single = null;
-                }
+
+                state.ClearDirty();
             }
 
-            state.ClearDirty();
-        }
+            if (scratch is null)
+            {
+                return null;
+            }
 
-        return json is not null ? json.Append('}').ToString() : single is null ? null : "{" + single + "}";
+            scratch.Writer.WriteEndObject();
+            return scratch.ToStringAndFlush();
+        }
+        finally
+        {
+            scratch?.Dispose();
+        }
     }
 
     /// <summary>Forgets every change (after a delta could not be written).</summary>
@@ -110,25 +120,16 @@ internal sealed class SessionState
 
     private string Write(StateVarSelection selection)
     {
-        var json = new StringBuilder("{");
-        foreach (var (type, state) in Pairs())
-        {
-            if (json.Length > 1)
-            {
-                json.Append(',');
-            }
-
-            json.Append(type.JsonKey).Append(state.ToJson(selection));
-        }
-
-        return json.Append('}').ToString();
-    }
-
-    private IEnumerable<(StateType Type, State State)> Pairs()
-    {
+        using var scratch = JsonScratch.Rent();
+        var writer = scratch.Writer;
+        writer.WriteStartObject();
         for (var i = 0; i < _states.Length; i++)
         {
-            yield return (_types[i], _states[i]);
+            writer.WritePropertyName(_types[i].EncodedName);
+            _states[i].WriteObject(writer, selection);
         }
+
+        writer.WriteEndObject();
+        return scratch.ToStringAndFlush();
     }
 }

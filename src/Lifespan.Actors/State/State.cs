@@ -20,7 +20,8 @@ namespace Lifespan.Actors.State;
 /// </example>
 public abstract class State
 {
-    private HashSet<string>? _dirty;
+    private string[]? _dirty;   // the names of the vars written since the last clear, in first-write order (few, so a list beats hashing)
+    private int _dirtyCount;
     private volatile bool _frozen;
 
     /// <summary>How vars are written to and read from JSON: camelCase names, web defaults.</summary>
@@ -42,8 +43,8 @@ public abstract class State
     /// <summary>Whether writes are refused (a background task's snapshot outside its lock).</summary>
     public bool IsFrozen => _frozen;
 
-    /// <summary>The vars (JSON names) written since the dirty set was last cleared.</summary>
-    public IReadOnlyCollection<string> DirtyVars => (IReadOnlyCollection<string>?)_dirty ?? [];
+    /// <summary>The vars (JSON names) written since the dirty set was last cleared, in first-write order (a copy).</summary>
+    public IReadOnlyCollection<string> DirtyVars => _dirtyCount == 0 ? [] : _dirty.AsSpan(0, _dirtyCount).ToArray();
 
     /// <summary>Every var of this class, public and backend (implemented by the source generator).</summary>
     protected internal abstract IReadOnlyList<StateVar> Vars { get; }
@@ -63,16 +64,21 @@ public abstract class State
     /// <summary>The selected vars as a JSON object.</summary>
     public string ToJson(StateVarSelection selection)
     {
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            writer.WriteStartObject();
-            WriteVars(writer, selection);
-            writer.WriteEndObject();
-        }
-
-        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+        using var scratch = JsonScratch.Rent();
+        WriteObject(scratch.Writer, selection);
+        return scratch.ToStringAndFlush();
     }
+
+    /// <summary>Writes the selected vars as one JSON object.</summary>
+    internal void WriteObject(Utf8JsonWriter writer, StateVarSelection selection)
+    {
+        writer.WriteStartObject();
+        WriteVars(writer, selection);
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Whether any public var changed since the dirty set was last cleared (the delta is not empty).</summary>
+    internal bool HasDelta => HasDirtyPublicVars();
 
     /// <summary>Sets the vars from a JSON object written by <see cref="ToJson"/>.</summary>
     /// <exception cref="JsonException">The JSON does not fit the vars' types.</exception>
@@ -84,7 +90,7 @@ public abstract class State
     }
 
     /// <summary>Forgets which vars changed (after a delta has been sent).</summary>
-    public void ClearDirty() => _dirty?.Clear();
+    public void ClearDirty() => _dirtyCount = 0;
 
     internal void Freeze() => _frozen = true;
 
@@ -157,15 +163,41 @@ public abstract class State
     }
 
     /// <summary>Called by generated setters after a write: marks <paramref name="var"/> dirty.</summary>
-    protected void OnWritten(string var) => (_dirty ??= new HashSet<string>(StringComparer.Ordinal)).Add(var);
+    protected void OnWritten(string var)
+    {
+        if (IsDirty(var))
+        {
+            return;
+        }
+
+        if (_dirty is null || _dirtyCount == _dirty.Length)
+        {
+            Array.Resize(ref _dirty, Math.Max(4, _dirtyCount * 2));
+        }
+
+        _dirty[_dirtyCount++] = var;
+    }
+
+    private bool IsDirty(string var)
+    {
+        for (var i = 0; i < _dirtyCount; i++)
+        {
+            if (string.Equals(_dirty![i], var, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>Whether the generated <see cref="WriteVars"/> should write <paramref name="var"/> for <paramref name="selection"/>.</summary>
     protected bool Includes(StateVarSelection selection, string var, bool isBackend) => selection switch
     {
         StateVarSelection.All => true,
         StateVarSelection.AllPublic => !isBackend,
-        StateVarSelection.Dirty => _dirty is not null && _dirty.Contains(var),
-        _ => !isBackend && _dirty is not null && _dirty.Contains(var),
+        StateVarSelection.Dirty => IsDirty(var),
+        _ => !isBackend && IsDirty(var),
     };
 
     /// <summary>Binds a tracked collection to the var it is stored in (called by generated setters).</summary>
@@ -181,14 +213,15 @@ public abstract class State
 
     private bool HasDirtyPublicVars()
     {
-        if (_dirty is not { Count: > 0 } dirty)
+        if (_dirtyCount == 0)
         {
             return false;
         }
 
-        foreach (var v in Vars)
+        var vars = Vars;
+        for (var i = 0; i < vars.Count; i++)
         {
-            if (!v.IsBackend && dirty.Contains(v.Name))
+            if (!vars[i].IsBackend && IsDirty(vars[i].Name))
             {
                 return true;
             }

@@ -212,14 +212,23 @@ internal sealed partial class StateActor
 
     private (int Index, StateHandler Handler) Resolve(string name)
     {
-        if (_runtime.ResolvedHandlers.TryGetValue(name, out var known))
+        if (_runtime.LastResolved is { } last && ReferenceEquals(last.Name, name))
         {
-            return known;
+            return (last.Index, last.Handler);
         }
 
-        var resolved = ResolveSlow(name);
-        _runtime.ResolvedHandlers.TryAdd(name, resolved);
-        return resolved;
+        if (!_runtime.ResolvedHandlers.TryGetValue(name, out var known))
+        {
+            var (index, handler) = ResolveSlow(name);
+            known = _runtime.ResolvedHandlers.GetOrAdd(name, new ResolvedHandler(name, index, handler));
+        }
+
+        if (!ReferenceEquals(_runtime.LastResolved, known))
+        {
+            _runtime.LastResolved = known;
+        }
+
+        return (known.Index, known.Handler);
     }
 
     private (int Index, StateHandler Handler) ResolveSlow(string name)

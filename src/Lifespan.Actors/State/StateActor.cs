@@ -27,7 +27,6 @@ internal sealed partial class StateActor : ReceiveActor, IHasQueuedWork
         _token = token;
         _runtime = runtime;
         _state = new SessionState(token, runtime.States, runtime.Services);
-        ReceiveAny(OnMessage);
     }
 
     /// <summary>Cancelled when the session stops; given to handlers that take a <see cref="CancellationToken"/>.</summary>
@@ -41,6 +40,9 @@ internal sealed partial class StateActor : ReceiveActor, IHasQueuedWork
 
     private bool IsIdle => _current is null && _events is not { Count: > 0 } && _priority is not { Count: > 0 };
 
+    /// <summary>Whether new work would be the next to start: the session is idle and ready (loaded, not saving).</summary>
+    private bool CanStartNow => IsIdle && !_restoring && !_passivating && _loadError is null;
+
     protected override void PreStart() => BeginRestore();
 
     protected override void PostStop()
@@ -49,10 +51,20 @@ internal sealed partial class StateActor : ReceiveActor, IHasQueuedWork
         _stopping?.Dispose();
     }
 
+    /// <summary>Every message goes to <see cref="OnMessage"/>: no handler table to look through (or keep) per session.</summary>
+    internal override Task? Dispatch(object message)
+    {
+        OnMessage(message);
+        return null;
+    }
+
     private void OnMessage(object message)
     {
         switch (message)
         {
+            case SessionEvent e when CanStartNow:
+                Run(new EventWork(e.Event, IsReplyable(Sender) ? Sender : null, e.CorrelationId));   // what Enqueue + Pump would do, without the queue
+                break;
             case SessionEvent e:
                 Enqueue(new EventWork(e.Event, IsReplyable(Sender) ? Sender : null, e.CorrelationId), e.Event.Handler, Sender);
                 break;
@@ -187,25 +199,31 @@ internal sealed partial class StateActor : ReceiveActor, IHasQueuedWork
                 return;
             }
 
-            _current = next;
-            try
-            {
-                Start(next);
-            }
-            catch (Exception ex)
-            {
-                // A failure on the actor's own thread (state that cannot be written as JSON, say) must not wedge
-                // the session: the work is answered with the error and the next one runs.
-                LogWorkFailed(_runtime.Logger, ex, RedactedToken);
-                _state.ForgetChanges();
-                Fail(next, ex);
-                if (next is LockWork)
-                {
-                    Context.Timers.Cancel(LockTimer);
-                }
+            Run(next);
+        }
+    }
 
-                _current = null;
+    /// <summary>Starts <paramref name="work"/> as the current work.</summary>
+    private void Run(Work work)
+    {
+        _current = work;
+        try
+        {
+            Start(work);
+        }
+        catch (Exception ex)
+        {
+            // A failure on the actor's own thread (state that cannot be written as JSON, say) must not wedge
+            // the session: the work is answered with the error and the next one runs.
+            LogWorkFailed(_runtime.Logger, ex, RedactedToken);
+            _state.ForgetChanges();
+            Fail(work, ex);
+            if (work is LockWork)
+            {
+                Context.Timers.Cancel(LockTimer);
             }
+
+            _current = null;
         }
     }
 
@@ -256,39 +274,6 @@ internal sealed partial class StateActor : ReceiveActor, IHasQueuedWork
         {
             subscriber.Tell(message);
         }
-    }
-
-    /// <summary>A piece of work the session applies on its own.</summary>
-    private abstract class Work;
-
-    private sealed class EventWork(StateEvent @event, IActorRef? replyTo, long correlationId) : Work
-    {
-        public StateEvent Event { get; } = @event;
-
-        public IActorRef? ReplyTo { get; } = replyTo;
-
-        public long CorrelationId { get; } = correlationId;
-    }
-
-    private sealed class LockWork(AcquireLock request, IActorRef replyTo) : Work
-    {
-        public AcquireLock Request { get; } = request;
-
-        public IActorRef ReplyTo { get; } = replyTo;
-
-        public long GrantedAt { get; set; }
-    }
-
-    private sealed class ModifyWork(ModifyState request) : Work
-    {
-        public ModifyState Request { get; } = request;
-    }
-
-    private sealed class SubscribeWork(IActorRef subscriber, IActorRef replyTo) : Work
-    {
-        public IActorRef Subscriber { get; } = subscriber;
-
-        public IActorRef ReplyTo { get; } = replyTo;
     }
 
     private sealed record LockHeldTooLong(long LockId);

@@ -11,12 +11,13 @@ internal sealed class StateType
         Type = type;
         Factory = factory;
         Handlers = handlers;
+        EncodedName = System.Text.Json.JsonEncodedText.Encode(name);
     }
 
     public string Name { get; }
 
-    /// <summary>The name as a JSON property key with its colon: <c>"Name":</c>.</summary>
-    public string JsonKey => field ??= "\"" + System.Text.Json.JsonEncodedText.Encode(Name) + "\":";
+    /// <summary>The name as a JSON property name, encoded once.</summary>
+    public System.Text.Json.JsonEncodedText EncodedName { get; }
 
     public Type Type { get; }
 

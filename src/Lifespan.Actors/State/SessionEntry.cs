@@ -1,0 +1,72 @@
+namespace Lifespan.Actors.State;
+
+/// <summary>
+/// A running session as the registry knows it, and the direct route to it: <see cref="SessionHub.Send"/> tells an
+/// event straight to <see cref="Actor"/> while the route is open, instead of through <c>/user/sessions</c>.
+/// </summary>
+/// <remarks>
+/// The registry alone changes an entry's registry-side state (on its own thread); senders only enter and leave the
+/// route. A sender may use the route only while it is inside (<see cref="TryEnter"/> .. <see cref="Exit"/>), so the
+/// registry can close it (<see cref="TryClose"/>) knowing that no direct send is half done: every direct send either
+/// reached the actor's mailbox before the close, or goes through the registry (which buffers it while the session saves).
+/// </remarks>
+internal sealed class SessionEntry(IActorRef actor)
+{
+    private const int Closed = 1 << 30;
+    private int _route;   // Closed while the session is not to be told directly, plus the number of senders inside
+    private long _lastUsed = Environment.TickCount64;
+
+    public IActorRef Actor { get; } = actor;
+
+    /// <summary>The actor's mailbox, for a direct send without going through its reference and cell.</summary>
+    public Mailbox Mailbox { get; } = ((LocalActorRef)actor).Cell.Mailbox;
+
+    /// <summary>When an event or request last went to the session (<see cref="Environment.TickCount64"/>), by either route.</summary>
+    public long LastUsed
+    {
+        get => Volatile.Read(ref _lastUsed);
+        set => Volatile.Write(ref _lastUsed, value);
+    }
+
+    /// <summary>Whether the registry asked the session to save itself and stop (its messages wait in <see cref="Buffer"/>).</summary>
+    public bool Passivating { get; set; }
+
+    /// <summary>Messages that arrived while the session was saving itself, in arrival order.</summary>
+    public List<(ISessionMessage Message, IActorRef Sender)>? Buffer { get; set; }
+
+    /// <summary>Enters the route; <see langword="false"/> when it is closed. After <see langword="true"/>, call <see cref="Exit"/>.</summary>
+    public bool TryEnter()
+    {
+        if (Interlocked.Increment(ref _route) < Closed)
+        {
+            return true;
+        }
+
+        Interlocked.Decrement(ref _route);
+        return false;
+    }
+
+    /// <summary>Leaves the route.</summary>
+    public void Exit() => Interlocked.Decrement(ref _route);
+
+    /// <summary>Closes the route if no sender is inside it (registry only). <see langword="false"/>: a send is under way.</summary>
+    public bool TryClose() => Interlocked.CompareExchange(ref _route, Closed, 0) == 0;
+
+    /// <summary>Closes the route for good, waiting for no one: the session has stopped (registry only).</summary>
+    public void Close()
+    {
+        if (Volatile.Read(ref _route) < Closed)
+        {
+            Interlocked.Add(ref _route, Closed);
+        }
+    }
+
+    /// <summary>Opens the route closed by <see cref="TryClose"/> again (registry only, after its buffer has been delivered).</summary>
+    public void Reopen()
+    {
+        if (Volatile.Read(ref _route) >= Closed)
+        {
+            Interlocked.Add(ref _route, -Closed);
+        }
+    }
+}

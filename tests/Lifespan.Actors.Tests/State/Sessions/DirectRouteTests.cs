@@ -1,0 +1,119 @@
+using System.Diagnostics;
+using Lifespan.Actors.State;
+
+namespace Lifespan.Actors.Tests.State.Sessions;
+
+/// <summary>A store whose saves wait at a gate, so a test can act while a session is saving itself.</summary>
+public sealed class GatedSaveStore : IStateStore
+{
+    private readonly InMemoryStateStore _inner = new();
+
+    /// <summary>Released by the test to let waiting saves finish.</summary>
+    public SemaphoreSlim Gate { get; } = new(0);
+
+    /// <summary>Completed when the first save has started.</summary>
+    public TaskCompletionSource Saving { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public ValueTask<string?> LoadAsync(string token, CancellationToken cancellationToken) => _inner.LoadAsync(token, cancellationToken);
+
+    public async ValueTask SaveAsync(string token, string json, CancellationToken cancellationToken)
+    {
+        Saving.TrySetResult();
+        await Gate.WaitAsync(TimeSpan.FromSeconds(30), cancellationToken);
+        await _inner.SaveAsync(token, json, cancellationToken);
+    }
+}
+
+/// <summary><see cref="SessionHub.Send"/> tells events straight to a running session; these pin down that it keeps order and loses nothing.</summary>
+/// <remarks>
+/// Idle sessions are asked to save themselves after 250 ms, so a stalled test host may see a subscribed session asked
+/// (and declining) in the middle of a burst; the registry then holds the burst, so its limit is raised above it.
+/// </remarks>
+public sealed class DirectRouteTests() : SessionTestKit(
+    o =>
+    {
+        o.PassivateAfter = TimeSpan.FromMilliseconds(250);
+        o.MaxQueuedEvents = 10_000;
+    },
+    new GatedSaveStore())
+{
+    private GatedSaveStore Gated => (GatedSaveStore)Store;
+
+    [Fact]
+    public async Task Events_told_to_the_registry_and_sent_by_the_hub_are_applied_in_the_order_sent()
+    {
+        var (token, _) = await NewSessionAsync();   // subscribed: it stays running, so the hub may route directly
+        const int n = 4000;
+        for (var i = 1; i <= n; i++)
+        {
+            if (i % 3 == 0)
+            {
+                Hub.Registry.Tell(new SessionEvent(token, CounterState.Events.Record(i)));   // through the registry
+            }
+            else
+            {
+                Hub.Send(token, CounterState.Events.Record(i));   // direct when the registry has nothing in hand
+            }
+        }
+
+        await Hub.DispatchAsync(token, CounterState.Events.Add(0));
+        Assert.Equal(n, await ReadAsync<CounterState, int>(token, s => s.Count));
+        Assert.Equal(0, await ReadAsync<CounterState, int>(token, s => s.Disorder));
+    }
+
+    [Fact]
+    public async Task Events_sent_while_a_session_saves_itself_wait_for_its_next_incarnation_in_order()
+    {
+        var token = SessionToken.New();
+        for (var i = 1; i <= 50; i++)
+        {
+            Hub.Send(token, CounterState.Events.Record(i));
+        }
+
+        await Hub.DispatchAsync(token, CounterState.Events.Add(0));
+        var session = ((LocalActorRef)Hub.Registry).Cell.Child(token)!;
+        await WatchAsync(session);
+        await Gated.Saving.Task.WaitAsync(Dilated(TimeSpan.FromSeconds(10)));   // idle: the registry asked it to save and stop
+
+        for (var i = 51; i <= 150; i++)
+        {
+            Hub.Send(token, CounterState.Events.Record(i));   // the route is closed: they wait in the registry
+        }
+
+        Gated.Gate.Release();   // only this save: had the events reached the saving actor, it would have to save again, and could not stop
+        await ExpectTerminatedAsync(session, Dilated(TimeSpan.FromSeconds(10)));
+        Gated.Gate.Release(1000);
+        await Hub.DispatchAsync(token, CounterState.Events.Add(0));   // behind the buffered events, in the new incarnation
+        Assert.Equal(150, await ReadAsync<CounterState, int>(token, s => s.Count));
+        Assert.Equal(0, await ReadAsync<CounterState, int>(token, s => s.Disorder));
+        Assert.NotSame(session, ((LocalActorRef)Hub.Registry).Cell.Child(token));
+    }
+}
+
+/// <summary>Direct sends count as use: a session that gets only those stays running (idle time one second, so that a stall of the test host does not passivate it).</summary>
+public sealed class DirectRouteUseTests() : SessionTestKit(o => o.PassivateAfter = TimeSpan.FromSeconds(1))
+{
+    [Fact]
+    public async Task A_session_used_only_through_direct_sends_is_not_passivated()
+    {
+        var token = SessionToken.New();
+        await Hub.DispatchAsync(token, CounterState.Events.Add(0));
+        var session = ((LocalActorRef)Hub.Registry).Cell.Child(token)!;
+        await WatchAsync(session);
+        var client = CreateTestProbe();
+
+        var busy = Stopwatch.StartNew();
+        var sent = 0;
+        while (busy.Elapsed < TimeSpan.FromMilliseconds(2500))   // two and a half idle periods, with events all through them
+        {
+            Hub.Send(token, CounterState.Events.Increment(), client.Ref, ++sent);
+            var done = await client.ExpectMsgAsync<EventCompleted>();
+            Assert.Null(done.Error);
+            await Task.Yield();
+        }
+
+        await TestActor.ExpectNoMsgAsync(TimeSpan.Zero);   // no Terminated: it was never passivated
+        Assert.Same(session, ((LocalActorRef)Hub.Registry).Cell.Child(token));
+        Assert.Equal(sent, await ReadAsync<CounterState, int>(token, s => s.Count));
+    }
+}
