@@ -162,7 +162,7 @@ internal sealed partial class SessionConnection(WebSocket socket, SessionHub hub
                 Post(SessionFrames.Error("An event needs a \"handler\": \"StateName.Handler\".", frame.Id));
                 break;
             case "event":
-                hub.Send(_token, StateEvent.FromPayload(frame.Handler!, frame.Payload), subscriber, frame.Id ?? 0);
+                hub.Send(_token, StateEvent.FromPayload(frame.Handler!, frame.Payload), subscriber, frame.Id ?? 0, repliesOnFailureOnly: true);
                 break;
             case "hello":
                 Post(SessionFrames.Error("This connection has already said hello; open a new connection for another session.", frame.Id));

@@ -47,10 +47,11 @@ public sealed class SessionHub
     /// <param name="event">The event.</param>
     /// <param name="replyTo">Gets an <see cref="EventCompleted"/> when the event has been applied or refused; without it, errors go to the session's subscribers.</param>
     /// <param name="correlationId">Echoed in the <see cref="EventCompleted"/>, to match it to the event.</param>
-    public void Send(string token, StateEvent @event, IActorRef? replyTo = null, long correlationId = 0)
+    /// <param name="repliesOnFailureOnly">Whether <paramref name="replyTo"/> hears only of a refused or failed event (its errors still go to it, not to every subscriber).</param>
+    public void Send(string token, StateEvent @event, IActorRef? replyTo = null, long correlationId = 0, bool repliesOnFailureOnly = false)
     {
         ArgumentNullException.ThrowIfNull(@event);
-        var message = new SessionEvent(token, @event, correlationId);
+        var message = new SessionEvent(token, @event, correlationId, repliesOnFailureOnly);
         if (!TrySendDirect(message, replyTo ?? ActorRefs.NoSender))
         {
             Registry.Tell(message, replyTo ?? ActorRefs.NoSender);

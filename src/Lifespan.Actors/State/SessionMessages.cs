@@ -10,9 +10,9 @@ public interface ISessionMessage
 /// <summary>
 /// An event for a session. Events of one session are applied one at a time, in the order they arrive. The sender
 /// (if any) gets an <see cref="EventCompleted"/> carrying <paramref name="CorrelationId"/> once the event has been
-/// applied, refused or has failed.
+/// applied, refused or has failed; with <paramref name="RepliesOnFailureOnly"/>, only when it was refused or failed.
 /// </summary>
-public sealed record SessionEvent(string Token, StateEvent Event, long CorrelationId = 0) : ISessionMessage;
+public sealed record SessionEvent(string Token, StateEvent Event, long CorrelationId = 0, bool RepliesOnFailureOnly = false) : ISessionMessage;
 
 /// <summary>An event has been applied (<see cref="Error"/> is <see langword="null"/>) or refused or has failed.</summary>
 public sealed record EventCompleted(string Token, string Handler, string? Error, long CorrelationId = 0);

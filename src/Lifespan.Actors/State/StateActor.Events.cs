@@ -121,7 +121,7 @@ internal sealed partial class StateActor
                 PublishDelta();
                 if (next is not null)
                 {
-                    Enqueue(new EventWork(next, null, 0), next.Handler, null);
+                    Enqueue(new EventWork(next, null, 0, false), next.Handler, null);
                 }
             }
 
@@ -162,7 +162,7 @@ internal sealed partial class StateActor
         PublishDelta();
         if (result is StateEvent next)
         {
-            Enqueue(new EventWork(next, null, 0), next.Handler, null);
+            Enqueue(new EventWork(next, null, 0, false), next.Handler, null);
         }
 
         switch (work)
@@ -202,7 +202,10 @@ internal sealed partial class StateActor
 
         if (work.ReplyTo is { } replyTo)
         {
-            replyTo.Tell(new EventCompleted(_token, handler, message, work.CorrelationId));
+            if (message is not null || !work.RepliesOnFailureOnly)
+            {
+                replyTo.Tell(new EventCompleted(_token, handler, message, work.CorrelationId));
+            }
         }
         else if (message is not null)
         {

@@ -6,13 +6,16 @@ internal sealed partial class StateActor
     /// <summary>A piece of work the session applies on its own.</summary>
     private abstract class Work;
 
-    private sealed class EventWork(StateEvent @event, IActorRef? replyTo, long correlationId) : Work
+    private sealed class EventWork(StateEvent @event, IActorRef? replyTo, long correlationId, bool repliesOnFailureOnly) : Work
     {
         public StateEvent Event { get; } = @event;
 
         public IActorRef? ReplyTo { get; } = replyTo;
 
         public long CorrelationId { get; } = correlationId;
+
+        /// <summary>Whether <see cref="ReplyTo"/> hears only of a refusal or a failure, not of success.</summary>
+        public bool RepliesOnFailureOnly { get; } = repliesOnFailureOnly;
     }
 
     private sealed class LockWork(AcquireLock request, IActorRef replyTo) : Work

@@ -63,15 +63,15 @@ internal sealed partial class StateActor : ReceiveActor, IHasQueuedWork
         switch (message)
         {
             case SessionEvent e when CanStartNow:
-                Run(new EventWork(e.Event, IsReplyable(Sender) ? Sender : null, e.CorrelationId));   // what Enqueue + Pump would do, without the queue
+                Run(new EventWork(e.Event, IsReplyable(Sender) ? Sender : null, e.CorrelationId, e.RepliesOnFailureOnly));   // what Enqueue + Pump would do, without the queue
                 break;
             case SessionEvent e:
-                Enqueue(new EventWork(e.Event, IsReplyable(Sender) ? Sender : null, e.CorrelationId), e.Event.Handler, Sender);
+                Enqueue(new EventWork(e.Event, IsReplyable(Sender) ? Sender : null, e.CorrelationId, e.RepliesOnFailureOnly), e.Event.Handler, Sender);
                 break;
             case EnqueueEvents q:
                 foreach (var e in q.Events)
                 {
-                    Enqueue(new EventWork(e, null, 0), e.Handler, null);
+                    Enqueue(new EventWork(e, null, 0, false), e.Handler, null);
                 }
 
                 break;

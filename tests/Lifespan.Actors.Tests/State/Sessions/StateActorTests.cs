@@ -25,6 +25,27 @@ public sealed class StateActorTests : SessionTestKit
     }
 
     [Fact]
+    public async Task A_sender_that_asks_for_failures_only_hears_of_failures_and_not_of_applied_events()
+    {
+        var token = SessionToken.New();
+        var sender = CreateTestProbe();
+
+        Hub.Send(token, Event("CounterState.Increment"), sender.Ref, correlationId: 1, repliesOnFailureOnly: true);
+        Hub.Send(token, Event("CounterState.FailAfterChange", new { message = "boom" }), sender.Ref, correlationId: 2, repliesOnFailureOnly: true);
+        Hub.Send(token, Event("CounterState.Nope"), sender.Ref, correlationId: 3, repliesOnFailureOnly: true);
+        Hub.Send(token, Event("CounterState.Increment"), sender.Ref, correlationId: 4);
+
+        // Event 1 succeeded silently: the first reply is event 2's failure, then event 3's refusal, then event 4's success.
+        var failed = await sender.ExpectMsgAsync<EventCompleted>();
+        Assert.Equal((2L, true), (failed.CorrelationId, failed.Error?.Contains("boom", StringComparison.Ordinal)));
+        var refused = await sender.ExpectMsgAsync<EventCompleted>();
+        Assert.Equal(3L, refused.CorrelationId);
+        Assert.Contains("Nope", refused.Error, StringComparison.Ordinal);
+        var applied = await sender.ExpectMsgAsync<EventCompleted>();
+        Assert.Equal((4L, null), (applied.CorrelationId, applied.Error));
+    }
+
+    [Fact]
     public async Task No_delta_is_sent_when_nothing_public_changed()
     {
         var (token, client) = await NewSessionAsync();
