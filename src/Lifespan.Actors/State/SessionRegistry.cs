@@ -19,6 +19,7 @@ internal sealed class SessionRegistry : ReceiveActor
     {
         _runtime = runtime;
         _sessions = runtime.Sessions;
+        _count = _sessions.Count;   // after a restart, the sessions kept running (see PreRestart)
         ReceiveAny(OnMessage);
     }
 
@@ -28,6 +29,14 @@ internal sealed class SessionRegistry : ReceiveActor
 
     protected override void PreStart() =>
         Context.Timers.StartPeriodicTimer(SweepTimer, new SweepIdleSessions(), SweepInterval(_runtime.Options.PassivateAfter));
+
+    /// <summary>
+    /// A restart of the registry keeps the sessions running, with their state and open routes, instead of stopping
+    /// them unsaved: the new instance takes over the shared table, and the death watch of each session with it.
+    /// </summary>
+    protected override void PreRestart(Exception reason, object? message)
+    {
+    }
 
     /// <summary>A session that misbehaves keeps its state: it is resumed, never restarted with a fresh one.</summary>
     protected override SupervisorStrategy SupervisorStrategy() => new OneForOneStrategy(_ => Directive.Resume);
@@ -40,7 +49,7 @@ internal sealed class SessionRegistry : ReceiveActor
                 Route(m, Sender);
                 break;
             case Terminated t:
-                OnSessionStopped(t.ActorRef.Path.Name);
+                OnSessionStopped(t.ActorRef);
                 break;
             case PassivateDeclined d when _sessions.TryGetValue(d.Token, out var entry):
                 entry.Passivating = false;
@@ -66,6 +75,12 @@ internal sealed class SessionRegistry : ReceiveActor
 
     private void Route(ISessionMessage message, IActorRef sender)
     {
+        if (message is SessionEvent { Event: null })
+        {
+            Refuse(message, sender, "A SessionEvent needs an Event: create one with StateEvent.Create(\"State.Handler\", payload) or a state's Events class.");
+            return;
+        }
+
         if (SessionToken.Problem(message.Token) is { } problem)
         {
             Refuse(message, sender, $"Session '{Shorten(message.Token)}' refused: {problem}.");
@@ -134,11 +149,12 @@ internal sealed class SessionRegistry : ReceiveActor
         }
     }
 
-    private void OnSessionStopped(string token)
+    private void OnSessionStopped(IActorRef stopped)
     {
-        if (!_sessions.TryRemove(token, out var old))
+        var token = stopped.Path.Name;
+        if (!_sessions.TryGetValue(token, out var old) || !old.Actor.Equals(stopped) || !_sessions.TryRemove(new KeyValuePair<string, SessionEntry>(token, old)))
         {
-            return;
+            return;   // not running, or a newer incarnation already took its place
         }
 
         _count--;
@@ -173,7 +189,7 @@ internal sealed class SessionRegistry : ReceiveActor
         switch (message)
         {
             case SessionEvent e when !ReferenceEquals(sender, ActorRefs.NoSender):
-                sender.Tell(new EventCompleted(e.Token, e.Event.Handler, error, e.CorrelationId));
+                sender.Tell(new EventCompleted(e.Token, e.Event?.Handler ?? "(none)", error, e.CorrelationId));
                 break;
             case ModifyState m:
                 m.Done.TrySetException(new InvalidOperationException(error));

@@ -22,6 +22,44 @@ public sealed class SessionRegistryTests() : SessionTestKit(o => { o.PassivateAf
     }
 
     [Fact]
+    public async Task A_registry_restart_keeps_the_running_sessions_with_their_state_and_the_session_limit()
+    {
+        var (a, _) = await NewSessionAsync();
+        await NewSessionAsync();
+        await NewSessionAsync();
+        await Hub.DispatchAsync(a, CounterState.Events.Add(5));
+
+        Hub.Registry.Tell(new BrokenMessage());   // the registry throws and is restarted
+        for (var i = 0; i < 200; i++)
+        {
+            Hub.Send(a, CounterState.Events.Increment());
+        }
+
+        await Hub.DispatchAsync(a, CounterState.Events.Increment());
+        Assert.Equal(206, await ReadAsync<CounterState, int>(a, s => s.Count));   // nothing lost, nothing reset
+        var refused = await Assert.ThrowsAsync<StateEventException>(() => Hub.DispatchAsync(SessionToken.New(), CounterState.Events.Increment()));
+        Assert.Contains("3 sessions are open", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_SessionEvent_without_an_event_is_refused_by_name()
+    {
+        var sender = CreateTestProbe();
+        Hub.Registry.Tell(new SessionEvent(SessionToken.New(), null!, 9), sender.Ref);
+        var refused = await sender.ExpectMsgAsync<EventCompleted>();
+        Assert.Equal(9, refused.CorrelationId);
+        Assert.Contains("needs an Event", refused.Error, StringComparison.Ordinal);
+    }
+
+    /// <summary>A session message whose token cannot be read: routing it throws inside the registry.</summary>
+    private sealed class BrokenMessage : ISessionMessage
+    {
+        public const string Reason = "this message breaks the registry";
+
+        public string Token => throw new InvalidOperationException(Reason);
+    }
+
+    [Fact]
     public async Task A_session_with_a_subscriber_is_not_passivated()
     {
         var (token, client) = await NewSessionAsync();
