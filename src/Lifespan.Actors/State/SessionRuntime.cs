@@ -29,10 +29,10 @@ internal sealed class SessionRuntime(SessionOptions options, IStateStore store, 
     /// <summary>The handler resolved last: events usually repeat a name, often the very same string (a generated <c>Events</c> literal).</summary>
     public ResolvedHandler? LastResolved { get; set; }
 
-    /// <summary>Set at shutdown: no background task starts any more.</summary>
     /// <summary>The running sessions by token: written by <c>/user/sessions</c> only, read by <see cref="SessionHub"/> to route events directly.</summary>
     public System.Collections.Concurrent.ConcurrentDictionary<string, SessionEntry> Sessions { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Set at shutdown: no background task starts any more.</summary>
     public bool IsClosed => _closed;
 
     public void Close() => _closed = true;

@@ -60,7 +60,7 @@ internal sealed class SessionState
             for (var i = 0; i < _states.Length; i++)
             {
                 var state = _states[i];
-                if (state.HasDelta)
+                if (state.HasDirtyPublicVars())
                 {
                     if (scratch is null)
                     {

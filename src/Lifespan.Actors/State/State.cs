@@ -77,9 +77,6 @@ public abstract class State
         writer.WriteEndObject();
     }
 
-    /// <summary>Whether any public var changed since the dirty set was last cleared (the delta is not empty).</summary>
-    internal bool HasDelta => HasDirtyPublicVars();
-
     /// <summary>Sets the vars from a JSON object written by <see cref="ToJson"/>.</summary>
     /// <exception cref="JsonException">The JSON does not fit the vars' types.</exception>
     public void LoadJson(string json)
@@ -211,7 +208,8 @@ public abstract class State
 
     internal void CollectionWritten(string var) => OnWritten(var);
 
-    private bool HasDirtyPublicVars()
+    /// <summary>Whether any public var changed since the dirty set was last cleared (the delta is not empty).</summary>
+    internal bool HasDirtyPublicVars()
     {
         if (_dirtyCount == 0)
         {

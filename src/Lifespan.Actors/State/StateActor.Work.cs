@@ -6,7 +6,8 @@ internal sealed partial class StateActor
     /// <summary>A piece of work the session applies on its own.</summary>
     private abstract class Work;
 
-    private sealed class EventWork(StateEvent @event, IActorRef? replyTo, long correlationId, bool repliesOnFailureOnly) : Work
+    /// <summary>An event; one queued by a handler has no one to reply to.</summary>
+    private sealed class EventWork(StateEvent @event, IActorRef? replyTo = null, long correlationId = 0, bool repliesOnFailureOnly = false) : Work
     {
         public StateEvent Event { get; } = @event;
 

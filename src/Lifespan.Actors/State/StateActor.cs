@@ -62,16 +62,22 @@ internal sealed partial class StateActor : ReceiveActor, IHasQueuedWork
     {
         switch (message)
         {
-            case SessionEvent e when CanStartNow:
-                Run(new EventWork(e.Event, IsReplyable(Sender) ? Sender : null, e.CorrelationId, e.RepliesOnFailureOnly));   // what Enqueue + Pump would do, without the queue
-                break;
             case SessionEvent e:
-                Enqueue(new EventWork(e.Event, IsReplyable(Sender) ? Sender : null, e.CorrelationId, e.RepliesOnFailureOnly), e.Event.Handler, Sender);
+                var work = new EventWork(e.Event, IsReplyable(Sender) ? Sender : null, e.CorrelationId, e.RepliesOnFailureOnly);
+                if (CanStartNow)
+                {
+                    Run(work);   // what Enqueue + Pump would do, without the queue
+                }
+                else
+                {
+                    Enqueue(work, e.Event.Handler, Sender);
+                }
+
                 break;
             case EnqueueEvents q:
                 foreach (var e in q.Events)
                 {
-                    Enqueue(new EventWork(e, null, 0, false), e.Handler, null);
+                    Enqueue(new EventWork(e), e.Handler, null);
                 }
 
                 break;
