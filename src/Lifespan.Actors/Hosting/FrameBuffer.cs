@@ -33,7 +33,7 @@ internal sealed class FrameBuffer(int limit) : IDisposable
     }
 
     /// <summary>The first <paramref name="length"/> bytes of the frame just read.</summary>
-    public ReadOnlySpan<byte> Span(int length) => _bytes.AsSpan(0, length);
+    public ReadOnlyMemory<byte> Frame(int length) => _bytes.AsMemory(0, length);
 
     /// <summary>Before the next frame: gives back what a large frame grew, so an idle connection keeps only a small buffer.</summary>
     public void Reset()

@@ -28,11 +28,7 @@ public static class LifespanActorsServiceCollectionExtensions
         services.AddOptions<LifespanSettings>()
             .Configure<IServiceProvider>((settings, provider) =>
             {
-                LifespanSettings.Bind(settings, LifespanSettings.ReferenceSection);
-                if (provider.GetService<IConfiguration>() is { } configuration)
-                {
-                    LifespanSettings.Bind(settings, configuration.GetSection("lifespan"));
-                }
+                LifespanSettings.BindDefaultsAnd(settings, provider.GetService<IConfiguration>());
 
                 if (builder.SystemName is not null)
                 {

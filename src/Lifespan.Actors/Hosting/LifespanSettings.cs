@@ -37,13 +37,18 @@ public sealed class LifespanSettings
     public static LifespanSettings From(IConfiguration? configuration)
     {
         var settings = new LifespanSettings();
+        BindDefaultsAnd(settings, configuration);
+        return settings;
+    }
+
+    /// <summary>Binds the defaults of <see cref="ReferenceConfiguration"/>, then <paramref name="configuration"/>'s <c>lifespan</c> section, onto <paramref name="settings"/>.</summary>
+    internal static void BindDefaultsAnd(LifespanSettings settings, IConfiguration? configuration)
+    {
         Bind(settings, ReferenceSection);
         if (configuration is not null)
         {
             Bind(settings, configuration.GetSection("lifespan"));
         }
-
-        return settings;
     }
 
     /// <summary>Binds <paramref name="section"/> (the <c>lifespan</c> section) onto <paramref name="settings"/>; durations may be HOCON (<c>5s</c>) or .NET (<c>00:00:05</c>).</summary>

@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Net.WebSockets;
+using System.Text;
 using System.Threading.Channels;
 using System.Threading.RateLimiting;
 using Lifespan.Actors.State;
@@ -64,7 +66,7 @@ internal sealed partial class SessionConnection(WebSocket socket, SessionHub hub
                     continue;
                 }
 
-                Handle(buffer.Span(length), subscriber);
+                Handle(buffer.Frame(length), subscriber);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -118,7 +120,7 @@ internal sealed partial class SessionConnection(WebSocket socket, SessionHub hub
             SessionFrames.Incoming frame;
             try
             {
-                frame = kind == FrameKind.TooLarge ? throw new FormatException("The frame is too large.") : SessionFrames.Parse(buffer.Span(length));
+                frame = kind == FrameKind.TooLarge ? throw new FormatException("The frame is too large.") : SessionFrames.Parse(buffer.Frame(length));
             }
             catch (FormatException ex)
             {
@@ -137,7 +139,7 @@ internal sealed partial class SessionConnection(WebSocket socket, SessionHub hub
         }
     }
 
-    private void Handle(ReadOnlySpan<byte> utf8, IActorRef subscriber)
+    private void Handle(ReadOnlyMemory<byte> utf8, IActorRef subscriber)
     {
         SessionFrames.Incoming frame;
         try
@@ -212,7 +214,16 @@ internal sealed partial class SessionConnection(WebSocket socket, SessionHub hub
         {
             await foreach (var frame in _outbox.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
             {
-                await socket.SendAsync(System.Text.Encoding.UTF8.GetBytes(frame), WebSocketMessageType.Text, true, cancellationToken).ConfigureAwait(false);
+                var bytes = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(frame.Length));
+                try
+                {
+                    var length = Encoding.UTF8.GetBytes(frame, bytes);
+                    await socket.SendAsync(bytes.AsMemory(0, length), WebSocketMessageType.Text, true, cancellationToken).ConfigureAwait(false);
+                }
+                finally
+                {
+                    ArrayPool<byte>.Shared.Return(bytes);
+                }
             }
         }
         catch (Exception ex) when (ex is OperationCanceledException or WebSocketException)

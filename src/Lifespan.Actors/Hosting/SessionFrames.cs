@@ -10,12 +10,13 @@ internal static class SessionFrames
     public sealed record Incoming(string Type, long? Id, string? Token, string? Handler, JsonElement Payload);
 
     /// <summary>Parses a client frame, or throws <see cref="FormatException"/> saying what is wrong.</summary>
-    public static Incoming Parse(ReadOnlySpan<byte> utf8)
+    /// <remarks>Parses <paramref name="utf8"/> in place: nothing read from it outlives the call (the payload is cloned).</remarks>
+    public static Incoming Parse(ReadOnlyMemory<byte> utf8)
     {
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(utf8.ToArray());
+            document = JsonDocument.Parse(utf8);
         }
         catch (JsonException ex)
         {
