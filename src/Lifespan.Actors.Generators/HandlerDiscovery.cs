@@ -252,7 +252,7 @@ internal sealed class HandlerDiscovery
         return false;
     }
 
-    private static string Identifier(string name) => SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
+    internal static string Identifier(string name) => SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
 
     private INamedTypeSymbol? Construct(Compilation compilation, string metadataName) =>
         compilation.GetTypeByMetadataName(metadataName) is { } generic && _event is not null ? generic.Construct(_event) : null;

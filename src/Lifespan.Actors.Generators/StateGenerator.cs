@@ -168,7 +168,7 @@ public sealed class StateGenerator : IIncrementalGenerator
         var name = property.Name;
         var jsonName = char.ToLowerInvariant(name[0]) + name.Substring(1);
         return new VarModel(
-            SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? "@" + name : name,
+            HandlerDiscovery.Identifier(name),
             jsonName,
             "__lsa_" + name,
             property.Type.ToDisplayString(TypeFormat),

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Lifespan.Actors.Benchmarks.Infrastructure;
 using Lifespan.Actors.Benchmarks.PingPong;
+using Lifespan.Actors.Benchmarks.Sessions;
 using Lifespan.Actors.Benchmarks.Spawn;
 
 namespace Lifespan.Actors.Benchmarks.Modes;
@@ -78,8 +79,8 @@ internal static class InterleavedMode
             }
         }
 
-        var baseOps = opsPerRun / Median(baseSeconds);
-        var actorOps = opsPerRun / Median(actorSeconds);
+        var baseOps = opsPerRun / SessionMath.Median(baseSeconds);
+        var actorOps = opsPerRun / SessionMath.Median(actorSeconds);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"| {name} | {baseOps:N0} | {actorOps:N0} | {actorOps / baseOps:0.00}x |"));
     }
@@ -89,12 +90,5 @@ internal static class InterleavedMode
         var start = Stopwatch.GetTimestamp();
         await run();
         return Stopwatch.GetElapsedTime(start).TotalSeconds;
-    }
-
-    private static double Median(double[] values)
-    {
-        var sorted = (double[])values.Clone();
-        Array.Sort(sorted);
-        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
     }
 }

@@ -48,10 +48,7 @@ internal sealed partial class ActorCell
     public IActorRef? Child(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        lock (this)
-        {
-            return _children is not null && _children.TryGetValue(name, out var child) ? child.SelfRef : null;
-        }
+        return ChildCell(name)?.SelfRef;
     }
 
     /// <summary>The child cell named <paramref name="name"/>, for walks of the tree.</summary>

@@ -26,8 +26,6 @@ internal sealed class BoundDelegate(Delegate target, ParameterBinder binder)
 {
     public ParameterBinder Binder { get; } = binder;
 
-    public MethodInfo Method => target.Method;
-
     public object? Invoke(LifespanRuntime runtime, CancellationToken cancellationToken) =>
         target.Method.Invoke(target.Target, BindingFlags.DoNotWrapExceptions, null, Binder.Bind(runtime.Services, runtime.App, cancellationToken), null);
 }
