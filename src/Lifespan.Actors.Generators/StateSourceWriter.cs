@@ -103,14 +103,14 @@ internal static class StateSourceWriter
         var access = model.OverrideAccessibility + " override ";
         if (model.CallBase)
         {
-            w.Line("private " + stateVar + "[]? __lsa_AllVars;");
+            w.Line("private static " + stateVar + "[]? __lsa_AllVars;   // per class, like __lsa_OwnVars: the same for every instance");
             w.Line();
             w.Line("/// <inheritdoc />");
             w.Line(access + listType + " Vars");
             w.Open();
             w.Line("get");
             w.Open();
-            w.Line("if (this.__lsa_AllVars is null)");
+            w.Line("if (__lsa_AllVars is null)");
             w.Open();
             w.Line("var inherited = base.Vars;");
             w.Line("var all = new " + stateVar + "[inherited.Count + __lsa_OwnVars.Length];");
@@ -120,10 +120,10 @@ internal static class StateSourceWriter
             w.Close();
             w.Line();
             w.Line("__lsa_OwnVars.CopyTo(all, inherited.Count);");
-            w.Line("this.__lsa_AllVars = all;");
+            w.Line("__lsa_AllVars = all;");
             w.Close();
             w.Line();
-            w.Line("return this.__lsa_AllVars;");
+            w.Line("return __lsa_AllVars;");
             w.Close();
             w.Close();
         }
