@@ -121,7 +121,7 @@ internal sealed partial class StateActor
                 PublishDelta();
                 if (next is not null)
                 {
-                    Enqueue(new EventWork(next), next.Handler, null);
+                    Enqueue(new EventWork(next));
                 }
             }
 
@@ -162,7 +162,7 @@ internal sealed partial class StateActor
         PublishDelta();
         if (result is StateEvent next)
         {
-            Enqueue(new EventWork(next), next.Handler, null);
+            Enqueue(new EventWork(next));
         }
 
         switch (work)

@@ -70,14 +70,14 @@ internal sealed partial class StateActor : ReceiveActor, IHasQueuedWork
                 }
                 else
                 {
-                    Enqueue(work, e.Event.Handler, Sender);
+                    Enqueue(work);
                 }
 
                 break;
             case EnqueueEvents q:
                 foreach (var e in q.Events)
                 {
-                    Enqueue(new EventWork(e), e.Handler, null);
+                    Enqueue(new EventWork(e));
                 }
 
                 break;
@@ -133,15 +133,16 @@ internal sealed partial class StateActor : ReceiveActor, IHasQueuedWork
 
     private static bool IsReplyable(IActorRef sender) => !ReferenceEquals(sender, ActorRefs.NoSender) && !ReferenceEquals(sender, ActorRefs.Nobody);
 
-    private void Enqueue(EventWork work, string handler, IActorRef? refuseTo)
+    private void Enqueue(EventWork work)
     {
         var queue = _events ??= new Queue<Work>();
         if (queue.Count >= _runtime.Options.MaxQueuedEvents)
         {
+            var handler = work.Event.Handler;
             var error = $"Event {handler} was refused: {queue.Count} events of this session are already waiting " +
                         $"(lifespan.sessions.max-queued-events = {_runtime.Options.MaxQueuedEvents}). Send more once earlier ones have been applied.";
             LogEventRefused(_runtime.Logger, RedactedToken, handler, error);
-            if (refuseTo is not null && IsReplyable(refuseTo))
+            if (work.ReplyTo is { } refuseTo)
             {
                 refuseTo.Tell(new EventCompleted(_token, handler, error, work.CorrelationId));
             }
