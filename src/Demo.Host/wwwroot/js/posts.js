@@ -1,4 +1,5 @@
 // The posts page (Reflex's background-task blog example).
+import { el } from "./dom.js";
 import { initPage } from "./ui.js";
 
 const TOTAL = 10;
@@ -17,9 +18,7 @@ session.subscribe((state) => {
   const shown = [...list.children].map((li) => li.textContent);
   if (shown.length > posts.length || shown.some((title, i) => title !== posts[i])) list.replaceChildren();
   for (const title of posts.slice(list.children.length)) {
-    const item = document.createElement("li");
-    item.textContent = title;
-    list.append(item);
+    list.append(el("li", {}, title));
   }
   progress.value = posts.length;
   progress.max = TOTAL;

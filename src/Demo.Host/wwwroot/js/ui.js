@@ -1,4 +1,5 @@
 // What every page shares: the session, the connection badge in the header, the current nav link and error toasts.
+import { el } from "./dom.js";
 import { connectSession } from "./session.js";
 
 const BADGE_TEXT = {
@@ -32,15 +33,10 @@ export function initPage() {
 export function showError(message) {
   let box = document.querySelector(".toasts");
   if (!box) {
-    box = document.createElement("div");
-    box.className = "toasts";
-    box.setAttribute("aria-live", "polite");
+    box = el("div", { class: "toasts", "aria-live": "polite" });
     document.body.append(box);
   }
-  const toast = document.createElement("div");
-  toast.className = "toast";
-  toast.setAttribute("role", "alert");
-  toast.textContent = message;
+  const toast = el("div", { class: "toast", role: "alert" }, message);
   box.append(toast);
   setTimeout(() => toast.remove(), TOAST_MS);
 }
@@ -48,18 +44,12 @@ export function showError(message) {
 /** The brand, the page links (the current one marked) and the connection badge. */
 function renderHeader(header) {
   const current = location.pathname === "/" ? "/counter" : location.pathname;
-  const brand = Object.assign(document.createElement("a"), { className: "brand", href: "/" });
-  brand.append("Lifespan", Object.assign(document.createElement("span"), { textContent: ".Actors" }));
-  const nav = Object.assign(document.createElement("nav"), { className: "site-nav" });
-  nav.setAttribute("aria-label", "Pages");
-  for (const [href, text] of PAGES) {
-    const link = Object.assign(document.createElement("a"), { href, textContent: text });
-    if (href === current) link.setAttribute("aria-current", "page");
-    nav.append(link);
-  }
-  const badge = Object.assign(document.createElement("span"), { className: "connection", textContent: BADGE_TEXT.connecting });
-  Object.assign(badge.dataset, { testid: "connection", state: "connecting" });
-  badge.setAttribute("role", "status");
-  header.replaceChildren(brand, nav, badge);
+  const links = PAGES.map(([href, text]) => el("a", { href, "aria-current": href === current ? "page" : null }, text));
+  const badge = el("span", { class: "connection", "data-testid": "connection", "data-state": "connecting", role: "status" }, BADGE_TEXT.connecting);
+  header.replaceChildren(
+    el("a", { class: "brand", href: "/" }, "Lifespan", el("span", {}, ".Actors")),
+    el("nav", { class: "site-nav", "aria-label": "Pages" }, links),
+    badge,
+  );
   return badge;
 }
