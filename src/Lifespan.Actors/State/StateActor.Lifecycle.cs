@@ -8,7 +8,7 @@ internal sealed partial class StateActor
         ValueTask<string?> load;
         try
         {
-            load = new ValueTask<string?>(_runtime.Store.LoadAsync(_token, Stopping).AsTask().WaitAsync(_runtime.Options.RequestTimeout));
+            load = _runtime.Store.LoadAsync(_token, Stopping);
         }
         catch (Exception ex)
         {
@@ -23,7 +23,7 @@ internal sealed partial class StateActor
         }
 
         _restoring = true;
-        load.AsTask().PipeTo(Self, t => new Restored(t.IsCompletedSuccessfully ? t.Result : null, TaskPipe.ErrorOf(t)));
+        load.AsTask().WaitAsync(_runtime.Options.RequestTimeout).PipeTo(Self, t => new Restored(t.IsCompletedSuccessfully ? t.Result : null, TaskPipe.ErrorOf(t)));
     }
 
     private void OnRestored(Restored restored)
@@ -99,10 +99,10 @@ internal sealed partial class StateActor
         }
 
         _passivating = true;
-        ValueTask save;
+        Task save;
         try
         {
-            save = new ValueTask(_runtime.Store.SaveAsync(_token, _state.ToStoreJson(), CancellationToken.None).AsTask().WaitAsync(_runtime.Options.RequestTimeout));
+            save = _runtime.Store.SaveAsync(_token, _state.ToStoreJson(), CancellationToken.None).AsTask().WaitAsync(_runtime.Options.RequestTimeout);
         }
         catch (Exception ex)
         {
@@ -110,7 +110,7 @@ internal sealed partial class StateActor
             return;
         }
 
-        save.AsTask().PipeTo(Self, t => new Saved(TaskPipe.ErrorOf(t)));
+        save.PipeTo(Self, t => new Saved(TaskPipe.ErrorOf(t)));
     }
 
     private void OnSaved(Saved saved)
