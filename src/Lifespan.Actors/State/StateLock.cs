@@ -10,8 +10,7 @@ public sealed class StateLock : IAsyncDisposable
     private static long s_nextId;
 
     private readonly BackgroundContext _background;
-    private bool _turnTaken;
-    private bool _requested;
+    private bool _turnTaken;   // this flow's turn is taken, and so the session has been (or is being) asked for the lock
     private int _released;
 
     internal StateLock(State state, BackgroundContext background)
@@ -62,7 +61,6 @@ public sealed class StateLock : IAsyncDisposable
         {
             await _background.Turn.WaitAsync(cancellationToken).ConfigureAwait(false);
             _turnTaken = true;
-            _requested = true;
             var granted = await _background.Session
                 .Ask<LockGranted>(new AcquireLock(Id, _background.StateIndex, _background.Self), Timeout.InfiniteTimeSpan, cancellationToken)
                 .ConfigureAwait(false);
@@ -84,13 +82,9 @@ public sealed class StateLock : IAsyncDisposable
             return;
         }
 
-        if (_requested)
-        {
-            _background.Session.Tell(new ReleaseLock(Id, null), _background.Self);
-        }
-
         if (_turnTaken)
         {
+            _background.Session.Tell(new ReleaseLock(Id, null), _background.Self);
             _background.Turn.Release();
         }
     }
