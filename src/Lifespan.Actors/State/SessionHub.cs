@@ -51,10 +51,13 @@ public sealed class SessionHub
     public void Send(string token, StateEvent @event, IActorRef? replyTo = null, long correlationId = 0, bool repliesOnFailureOnly = false)
     {
         ArgumentNullException.ThrowIfNull(@event);
-        var message = new SessionEvent(token, @event, correlationId, repliesOnFailureOnly);
-        if (!TrySendDirect(message, replyTo ?? ActorRefs.NoSender))
+        var sender = replyTo ?? ActorRefs.NoSender;
+
+        // With no one to answer, a running session is told the event itself: there is nothing to wrap it with.
+        object message = replyTo is null ? @event : new SessionEvent(token, @event, correlationId, repliesOnFailureOnly);
+        if (!TrySendDirect(token, message, sender))
         {
-            Registry.Tell(message, replyTo ?? ActorRefs.NoSender);
+            Registry.Tell(message as SessionEvent ?? new SessionEvent(token, @event, correlationId, repliesOnFailureOnly), sender);
         }
     }
 
@@ -129,13 +132,13 @@ public sealed class SessionHub
     }
 
     /// <summary>
-    /// Tells <paramref name="message"/> straight to its session's actor if the session is running, its route is open
+    /// Tells <paramref name="message"/> (a <see cref="SessionEvent"/>, or a bare <see cref="StateEvent"/> when no one is to be answered) straight to session <paramref name="token"/>'s actor if the session is running, its route is open
     /// and the registry has no message in hand or waiting (so nothing sent earlier through the registry, for this
     /// session or any other, is still on its way to be overtaken). Otherwise the registry routes it.
     /// </summary>
-    private bool TrySendDirect(SessionEvent message, IActorRef sender)
+    private bool TrySendDirect(string? token, object message, IActorRef sender)
     {
-        if (message.Token is not { } token || !_runtime.Sessions.TryGetValue(token, out var entry) || !entry.TryEnter())
+        if (token is null || !_runtime.Sessions.TryGetValue(token, out var entry) || !entry.TryEnter())
         {
             return false;
         }

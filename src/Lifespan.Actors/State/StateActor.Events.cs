@@ -108,6 +108,11 @@ internal sealed partial class StateActor
             return;
         }
 
+        if (ReferenceEquals(work, _inline))
+        {
+            work = _current = _inline.Copy();   // the reused instance must not be what the completion is matched against
+        }
+
         task.PipeTo(Self, t => new WorkFinished(work, t, null));
     }
 

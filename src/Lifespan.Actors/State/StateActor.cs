@@ -15,6 +15,7 @@ internal sealed partial class StateActor : ReceiveActor, IHasQueuedWork
     private Queue<Work>? _events;
     private Queue<Work>? _priority;
     private Work? _current;
+    private EventWork? _inline;   // reused by every event that starts and finishes at once
     private IActorRef[] _subscribers = [];
     private Dictionary<IActorRef, BackgroundStart>? _background;
     private CancellationTokenSource? _stopping;
@@ -62,17 +63,11 @@ internal sealed partial class StateActor : ReceiveActor, IHasQueuedWork
     {
         switch (message)
         {
+            case StateEvent e:   // told straight to the session by SessionHub.Send, with no one to answer
+                Accept(e, null, 0, false);
+                break;
             case SessionEvent e:
-                var work = new EventWork(e.Event, IsReplyable(Sender) ? Sender : null, e.CorrelationId, e.RepliesOnFailureOnly);
-                if (CanStartNow)
-                {
-                    Run(work);   // what Enqueue + Pump would do, without the queue
-                }
-                else
-                {
-                    Enqueue(work);
-                }
-
+                Accept(e.Event, IsReplyable(Sender) ? Sender : null, e.CorrelationId, e.RepliesOnFailureOnly);
                 break;
             case EnqueueEvents q:
                 foreach (var e in q.Events)
@@ -132,6 +127,24 @@ internal sealed partial class StateActor : ReceiveActor, IHasQueuedWork
     }
 
     private static bool IsReplyable(IActorRef sender) => !ReferenceEquals(sender, ActorRefs.NoSender) && !ReferenceEquals(sender, ActorRefs.Nobody);
+
+    /// <summary>
+    /// Starts an arrived event at once when the session is idle (what <see cref="Enqueue"/> + <see cref="Pump"/> would
+    /// do, without the queue or a new work object), or queues it.
+    /// </summary>
+    private void Accept(StateEvent @event, IActorRef? replyTo, long correlationId, bool repliesOnFailureOnly)
+    {
+        if (!CanStartNow)
+        {
+            Enqueue(new EventWork(@event, replyTo, correlationId, repliesOnFailureOnly));
+            return;
+        }
+
+        var work = _inline ??= new EventWork();
+        work.Set(@event, replyTo, correlationId, repliesOnFailureOnly);
+        Run(work);
+        work.Clear();   // finished, or handed on as a copy (AwaitThenFinish)
+    }
 
     private void Enqueue(EventWork work)
     {
@@ -279,7 +292,7 @@ internal sealed partial class StateActor : ReceiveActor, IHasQueuedWork
     {
         foreach (var subscriber in Volatile.Read(ref _subscribers))
         {
-            subscriber.Tell(message);
+            subscriber.Tell(message, Self);
         }
     }
 
