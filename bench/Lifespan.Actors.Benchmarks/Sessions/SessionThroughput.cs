@@ -4,8 +4,11 @@ using Lifespan.Actors.State;
 
 namespace Lifespan.Actors.Benchmarks.Sessions;
 
-/// <summary>One subject's figures: median events per second and median bytes allocated per event over the rounds.</summary>
-internal sealed record ThroughputResult(string Name, double EventsPerSecond, double BytesPerEvent, IReadOnlyList<double> RoundOps);
+/// <summary>
+/// One subject's figures, medians over the rounds: events per second, bytes allocated per event, process CPU time per
+/// event (every thread: producers, actors, the GC) and the share of the run's wall time spent in GC pauses.
+/// </summary>
+internal sealed record ThroughputResult(string Name, double EventsPerSecond, double BytesPerEvent, double CpuNsPerEvent, double GcPauseShare, IReadOnlyList<double> RoundOps);
 
 /// <summary>
 /// Events per second through the session actors against the same handler under a <see cref="SemaphoreSlim"/> per
@@ -148,16 +151,22 @@ internal static class SessionThroughput
 
         var seconds = subjects.Select(_ => new List<double>()).ToArray();
         var bytes = subjects.Select(_ => new List<double>()).ToArray();
+        var cpu = subjects.Select(_ => new List<double>()).ToArray();
+        var pauses = subjects.Select(_ => new List<double>()).ToArray();
         for (var round = 0; round < rounds; round++)
         {
             for (var k = 0; k < subjects.Length; k++)
             {
                 var i = (round + k) % subjects.Length;   // rotate so that no subject always follows the same one
                 var allocated = GC.GetTotalAllocatedBytes(precise: true);
+                var (cpuBefore, pauseBefore) = (Environment.CpuUsage.TotalTime, GC.GetTotalPauseDuration());
                 var start = Stopwatch.GetTimestamp();
                 await subjects[i].Run();
-                seconds[i].Add(Stopwatch.GetElapsedTime(start).TotalSeconds);
+                var wall = Stopwatch.GetElapsedTime(start);
+                seconds[i].Add(wall.TotalSeconds);
                 bytes[i].Add((GC.GetTotalAllocatedBytes(precise: true) - allocated) / (double)eventsPerRun);
+                cpu[i].Add((Environment.CpuUsage.TotalTime - cpuBefore).TotalNanoseconds / eventsPerRun);
+                pauses[i].Add((GC.GetTotalPauseDuration() - pauseBefore) / wall);
             }
         }
 
@@ -165,6 +174,8 @@ internal static class SessionThroughput
             s.Name,
             eventsPerRun / SessionMath.Median(seconds[i]),
             SessionMath.Median(bytes[i]),
+            SessionMath.Median(cpu[i]),
+            SessionMath.Median(pauses[i]),
             [.. seconds[i].Select(x => eventsPerRun / x)]))];
     }
 }

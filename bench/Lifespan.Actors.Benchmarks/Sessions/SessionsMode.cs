@@ -109,12 +109,12 @@ internal static class SessionsMode
         var baseline = results[0];
         Console.WriteLine(title);
         Console.WriteLine();
-        Console.WriteLine("| Subject | Events/s (median) | Ratio to baseline (higher is better) | Allocated per event (bytes, median) | Events/s per round |");
-        Console.WriteLine("|---|---:|---:|---:|---|");
+        Console.WriteLine("| Subject | Events/s (median) | Ratio to baseline (higher is better) | Allocated per event (bytes, median) | CPU per event (ns, all threads, median) | GC pauses (share of wall time, median) | Events/s per round |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---|");
         foreach (var r in results)
         {
             Console.WriteLine(Invariant(
-                $"| {r.Name} | {r.EventsPerSecond:N0} | {r.EventsPerSecond / baseline.EventsPerSecond:0.00}x | {r.BytesPerEvent:N0} | {string.Join(", ", r.RoundOps.Select(o => (o / 1000).ToString("N0", CultureInfo.InvariantCulture) + "k"))} |"));
+                $"| {r.Name} | {r.EventsPerSecond:N0} | {r.EventsPerSecond / baseline.EventsPerSecond:0.00}x | {r.BytesPerEvent:N0} | {r.CpuNsPerEvent:N0} | {r.GcPauseShare:P0} | {string.Join(", ", r.RoundOps.Select(o => (o / 1000).ToString("N0", CultureInfo.InvariantCulture) + "k"))} |"));
         }
 
         Console.WriteLine();
