@@ -52,13 +52,15 @@ public sealed class SessionHub
     {
         ArgumentNullException.ThrowIfNull(@event);
         var sender = replyTo ?? ActorRefs.NoSender;
+        var wrapped = replyTo is null ? null : Wrap();
 
         // With no one to answer, a running session is told the event itself: there is nothing to wrap it with.
-        object message = replyTo is null ? @event : new SessionEvent(token, @event, correlationId, repliesOnFailureOnly);
-        if (!TrySendDirect(token, message, sender))
+        if (!TrySendDirect(token, (object?)wrapped ?? @event, sender))
         {
-            Registry.Tell(message as SessionEvent ?? new SessionEvent(token, @event, correlationId, repliesOnFailureOnly), sender);
+            Registry.Tell(wrapped ?? Wrap(), sender);
         }
+
+        SessionEvent Wrap() => new(token, @event, correlationId, repliesOnFailureOnly);
     }
 
     /// <summary>Sends <paramref name="event"/> to session <paramref name="token"/> and waits until it has been applied.</summary>
@@ -132,8 +134,9 @@ public sealed class SessionHub
     }
 
     /// <summary>
-    /// Tells <paramref name="message"/> (a <see cref="SessionEvent"/>, or a bare <see cref="StateEvent"/> when no one is to be answered) straight to session <paramref name="token"/>'s actor if the session is running, its route is open
-    /// and the registry has no message in hand or waiting (so nothing sent earlier through the registry, for this
+    /// Tells <paramref name="message"/> (a <see cref="SessionEvent"/>, or a bare <see cref="StateEvent"/> when no one
+    /// is to be answered) straight to session <paramref name="token"/>'s actor if the session is running, its route is
+    /// open and the registry has no message in hand or waiting (so nothing sent earlier through the registry, for this
     /// session or any other, is still on its way to be overtaken). Otherwise the registry routes it.
     /// </summary>
     private bool TrySendDirect(string? token, object message, IActorRef sender)
