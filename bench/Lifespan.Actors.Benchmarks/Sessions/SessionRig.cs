@@ -34,6 +34,7 @@ internal sealed class SessionRig : IAsyncDisposable
         Hub = hub;
         Tokens = tokens;
         SessionActors = new IActorRef?[tokens.Length];
+        Handles = [.. tokens.Select(hub.GetSession)];
     }
 
     public ActorSystem System { get; }
@@ -41,6 +42,9 @@ internal sealed class SessionRig : IAsyncDisposable
     public SessionHub Hub { get; }
 
     public string[] Tokens { get; }
+
+    /// <summary>A <see cref="SessionHandle"/> per session, as a client connection keeps one.</summary>
+    public SessionHandle[] Handles { get; }
 
     /// <summary>Each session's actor, as seen as the sender of its first delta (for the diagnostic that bypasses the registry).</summary>
     public IActorRef?[] SessionActors { get; }

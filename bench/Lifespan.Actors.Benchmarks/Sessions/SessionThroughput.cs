@@ -25,13 +25,21 @@ internal static class SessionThroughput
         await using var rig = SessionRig.Start("sessions-one", 1);
         await rig.SubscribeAllAsync((_, _) => counter.Hit(), counter, cancellationToken);
         var token = rig.Tokens[0];
+        var handle = rig.Handles[0];
         var locked = new LockedSession("b0", 0, (_, _) => counter.Hit(), counter);
 
         async Task Actor()
         {
             counter.Reset(n);
-            await Task.Run(() => Produce(n, () => rig.Hub.Send(token, BenchState.Events.Increment()), cancellationToken), cancellationToken);
+            await Task.Run(() => Produce(n, () => handle.Send(BenchState.Events.Increment()), cancellationToken), cancellationToken);
             await counter.WaitAsync("one session, actor", cancellationToken);
+        }
+
+        async Task ByToken()
+        {
+            counter.Reset(n);
+            await Task.Run(() => Produce(n, () => rig.Hub.Send(token, BenchState.Events.Increment()), cancellationToken), cancellationToken);
+            await counter.WaitAsync("one session, actor by token", cancellationToken);
         }
 
         async Task Direct()
@@ -72,8 +80,9 @@ internal static class SessionThroughput
         return await CompareAsync(n, scale.Rounds, [
             ("SemaphoreSlim per session, fire ApplyAsync per event (baseline)", Pipelined),
             ("SemaphoreSlim per session, await ApplyAsync in a loop (second baseline)", Sequential),
-            ("Session actor: hub.Send per event", Actor),
-            ("Diagnostic: SessionEvent told to the session actor directly (bypasses /user/sessions)", Direct),
+            ("Session actor: handle.Send per event", Actor),
+            ("Session actor: hub.Send(token) per event", ByToken),
+            ("Diagnostic: SessionEvent told to the session actor directly (always queued for a pool thread)", Direct),
         ]);
     }
 
@@ -90,8 +99,15 @@ internal static class SessionThroughput
         async Task Actor()
         {
             counter.Reset(total);
-            await ProduceRoundRobinAsync(sessions, perSession, s => rig.Hub.Send(rig.Tokens[s], BenchState.Events.Increment()), cancellationToken);
+            await ProduceRoundRobinAsync(sessions, perSession, s => rig.Handles[s].Send(BenchState.Events.Increment()), cancellationToken);
             await counter.WaitAsync($"{sessions} sessions, actor", cancellationToken);
+        }
+
+        async Task ByToken()
+        {
+            counter.Reset(total);
+            await ProduceRoundRobinAsync(sessions, perSession, s => rig.Hub.Send(rig.Tokens[s], BenchState.Events.Increment()), cancellationToken);
+            await counter.WaitAsync($"{sessions} sessions, actor by token", cancellationToken);
         }
 
         async Task Baseline()
@@ -103,7 +119,8 @@ internal static class SessionThroughput
 
         return await CompareAsync(total, scale.Rounds, [
             ($"{sessions:N0} × (SemaphoreSlim, state), fire ApplyAsync per event (baseline)", Baseline),
-            ($"{sessions:N0} session actors: hub.Send per event", Actor),
+            ($"{sessions:N0} session actors: handle.Send per event", Actor),
+            ($"{sessions:N0} session actors: hub.Send(token) per event", ByToken),
         ]);
     }
 

@@ -116,6 +116,33 @@ internal sealed partial class ActorCell : IActorContext, IStash
         }
     }
 
+    /// <summary>
+    /// Whether the calling thread may run an actor's turn inline: it is not running an actor (or an actor's async
+    /// flow), and neither a synchronization context nor a task scheduler would capture the turn's continuations.
+    /// </summary>
+    /// <param name="inDefaultContext">Whether the thread is in the default execution context (which has no actor's flow in it).</param>
+    internal static bool CanRunInlineHere(bool inDefaultContext) =>
+        t_running is null && SynchronizationContext.Current is null && TaskScheduler.Current == TaskScheduler.Default
+        && (inDefaultContext || s_asyncCurrent.Value is null);
+
+    /// <summary>Whether the actor instance exists and runs (not being created, restarted or stopped).</summary>
+    internal bool IsReady => _state == StateRunning && _actor is not null;
+
+    /// <summary>One user message processed on the calling thread, as a run of its own (the mailbox has been claimed).</summary>
+    public void RunInline(object message, InternalActorRef? sender)
+    {
+        t_running = this;
+        try
+        {
+            Invoke(message, sender);
+        }
+        finally
+        {
+            t_running = null;
+            System.Metrics.MessagesProcessed(1);
+        }
+    }
+
     private void ProcessSystemMessages()
     {
         while (!Mailbox.IsClosed && Mailbox.TakeSystemMessage() is { } message)

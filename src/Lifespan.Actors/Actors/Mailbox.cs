@@ -8,7 +8,7 @@ namespace Lifespan.Actors;
 /// follows on the same thread).
 /// </summary>
 /// <remarks>The mailbox is its own first queue node, so an idle actor holds no extra allocation for it.</remarks>
-internal sealed class Mailbox : MailboxNode, IThreadPoolWorkItem
+internal sealed partial class Mailbox : MailboxNode, IThreadPoolWorkItem
 {
     /// <summary>Why user messages are held back; system messages always run.</summary>
     [Flags]
@@ -198,6 +198,7 @@ internal sealed class Mailbox : MailboxNode, IThreadPoolWorkItem
     /// </summary>
     public void Execute()
     {
+        s_poolContext ??= ExecutionContext.Capture();   // a pool thread starts every work item in the default context
         try
         {
             var throughput = _cell.System.Options.Throughput;

@@ -92,6 +92,7 @@ public sealed class LifespanSettings
         s.LockWarningAfter = sessions.GetDuration("lock-warning-after", s.LockWarningAfter);
         s.RequestTimeout = sessions.GetDuration("request-timeout", s.RequestTimeout);
         s.DetailedErrors = sessions.GetValue("detailed-errors", s.DetailedErrors);
+        s.AllowInlineEvents = sessions.GetValue("allow-inline-events", s.AllowInlineEvents);
     }
 
     private static string ReadReference()

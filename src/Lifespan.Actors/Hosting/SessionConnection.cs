@@ -18,6 +18,7 @@ internal sealed partial class SessionConnection(WebSocket socket, SessionHub hub
     private readonly Channel<string> _outbox = Channel.CreateBounded<string>(new BoundedChannelOptions(options.MaxPendingFrames) { SingleReader = true });
     private readonly CancellationTokenSource _abort = new();
     private string _token = string.Empty;
+    private SessionHandle? _session;   // set with the token at hello; sends without a look-up by token
 
     public async Task RunAsync(CancellationToken stopping)
     {
@@ -135,6 +136,7 @@ internal sealed partial class SessionConnection(WebSocket socket, SessionHub hub
             }
 
             _token = frame.Token is { } resumed && SessionToken.Problem(resumed) is null ? resumed : SessionToken.New();
+            _session = hub.GetSession(_token);
             return true;
         }
     }
@@ -164,7 +166,7 @@ internal sealed partial class SessionConnection(WebSocket socket, SessionHub hub
                 Post(SessionFrames.Error("An event needs a \"handler\": \"StateName.Handler\".", frame.Id));
                 break;
             case "event":
-                hub.Send(_token, StateEvent.FromPayload(frame.Handler!, frame.Payload), subscriber, frame.Id ?? 0, repliesOnFailureOnly: true);
+                _session!.Send(StateEvent.FromPayload(frame.Handler!, frame.Payload), subscriber, frame.Id ?? 0, repliesOnFailureOnly: true);
                 break;
             case "hello":
                 Post(SessionFrames.Error("This connection has already said hello; open a new connection for another session.", frame.Id));

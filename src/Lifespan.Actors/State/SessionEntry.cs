@@ -1,7 +1,7 @@
 namespace Lifespan.Actors.State;
 
 /// <summary>
-/// A running session as the registry knows it, and the direct route to it: <see cref="SessionHub.Send"/> tells an
+/// A running session as the registry knows it, and the direct route to it: <see cref="SessionHub.Send(string, StateEvent, IActorRef?, long, bool)"/> tells an
 /// event straight to <see cref="Actor"/> while the route is open, instead of through <c>/user/sessions</c>.
 /// </summary>
 /// <remarks>
@@ -15,6 +15,7 @@ internal sealed class SessionEntry(IActorRef actor)
     private const int Closed = 1 << 30;
     private int _route;   // Closed while the session is not to be told directly, plus the number of senders inside
     private long _lastUsed = Environment.TickCount64;
+    private volatile bool _retired;
 
     public IActorRef Actor { get; } = actor;
 
@@ -27,6 +28,9 @@ internal sealed class SessionEntry(IActorRef actor)
         get => Volatile.Read(ref _lastUsed);
         set => Volatile.Write(ref _lastUsed, value);
     }
+
+    /// <summary>Whether the session has stopped: its route is closed for good, and a new incarnation has a new entry.</summary>
+    public bool IsRetired => _retired;
 
     /// <summary>Whether the registry asked the session to save itself and stop (its messages wait in <see cref="Buffer"/>).</summary>
     public bool Passivating { get; set; }
@@ -55,6 +59,7 @@ internal sealed class SessionEntry(IActorRef actor)
     /// <summary>Closes the route for good, waiting for no one: the session has stopped (registry only).</summary>
     public void Close()
     {
+        _retired = true;
         if (Volatile.Read(ref _route) < Closed)
         {
             Interlocked.Add(ref _route, Closed);

@@ -42,7 +42,12 @@ public sealed class SessionHub
         return new SessionHub(system, new SessionRuntime(options, store ?? new InMemoryStateStore(), logger, system.Options.TimeProvider, system.Services));
     }
 
-    /// <summary>Sends <paramref name="event"/> to session <paramref name="token"/> (created if needed) without waiting.</summary>
+    /// <summary>
+    /// Sends <paramref name="event"/> to session <paramref name="token"/> (created if needed) without waiting for it to
+    /// be applied. When the session is idle and <see cref="SessionOptions.AllowInlineEvents"/> is on, the event is applied
+    /// on the calling thread before this returns, as under an uncontended lock; otherwise it is queued behind the
+    /// session's earlier work. Events sent from one thread are applied in the order sent, either way.
+    /// </summary>
     /// <param name="token">The session.</param>
     /// <param name="event">The event.</param>
     /// <param name="replyTo">Gets an <see cref="EventCompleted"/> when the event has been applied or refused; without it, errors go to the session's subscribers.</param>
@@ -51,11 +56,38 @@ public sealed class SessionHub
     public void Send(string token, StateEvent @event, IActorRef? replyTo = null, long correlationId = 0, bool repliesOnFailureOnly = false)
     {
         ArgumentNullException.ThrowIfNull(@event);
+        var entry = token is null ? null : _runtime.Sessions.GetValueOrDefault(token);
+        Route(token!, entry, @event, replyTo, correlationId, repliesOnFailureOnly);
+    }
+
+    /// <summary>
+    /// A handle on session <paramref name="token"/> that sends its events without a look-up by token: keep it for as
+    /// long as a client connection is open. The session is not started until its first event.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="token"/> is not a valid session token (the message says why).</exception>
+    public SessionHandle GetSession(string token)
+    {
+        if (SessionToken.Problem(token) is { } problem)
+        {
+            throw new ArgumentException($"'{SessionToken.Redact(token)}' cannot be a session token: {problem}.", nameof(token));
+        }
+
+        return new SessionHandle(this, token);
+    }
+
+    internal void SendVia(SessionHandle session, StateEvent @event, IActorRef? replyTo, long correlationId, bool repliesOnFailureOnly)
+    {
+        ArgumentNullException.ThrowIfNull(@event);
+        Route(session.Token, session.Entry(_runtime), @event, replyTo, correlationId, repliesOnFailureOnly);
+    }
+
+    private void Route(string token, SessionEntry? entry, StateEvent @event, IActorRef? replyTo, long correlationId, bool repliesOnFailureOnly)
+    {
         var sender = replyTo ?? ActorRefs.NoSender;
         var wrapped = replyTo is null ? null : Wrap();
 
         // With no one to answer, a running session is told the event itself: there is nothing to wrap it with.
-        if (!TrySendDirect(token, (object?)wrapped ?? @event, sender))
+        if (entry is null || !TrySendDirect(entry, (object?)wrapped ?? @event, sender))
         {
             Registry.Tell(wrapped ?? Wrap(), sender);
         }
@@ -135,13 +167,13 @@ public sealed class SessionHub
 
     /// <summary>
     /// Tells <paramref name="message"/> (a <see cref="SessionEvent"/>, or a bare <see cref="StateEvent"/> when no one
-    /// is to be answered) straight to session <paramref name="token"/>'s actor if the session is running, its route is
-    /// open and the registry has no message in hand or waiting (so nothing sent earlier through the registry, for this
-    /// session or any other, is still on its way to be overtaken). Otherwise the registry routes it.
+    /// is to be answered) straight to the session of <paramref name="entry"/> if its route is open and the registry has
+    /// no message in hand or waiting (so nothing sent earlier through the registry, for this session or any other, is
+    /// still on its way to be overtaken); an idle session may apply it on this thread. Otherwise the registry routes it.
     /// </summary>
-    private bool TrySendDirect(string? token, object message, IActorRef sender)
+    private bool TrySendDirect(SessionEntry entry, object message, IActorRef sender)
     {
-        if (token is null || !_runtime.Sessions.TryGetValue(token, out var entry) || !entry.TryEnter())
+        if (!entry.TryEnter())
         {
             return false;
         }
@@ -154,7 +186,12 @@ public sealed class SessionHub
             }
 
             entry.LastUsed = Environment.TickCount64;
-            entry.Mailbox.PostUser(message, InternalActorRef.ImplicitSender(sender));   // what entry.Actor.Tell does
+            var from = InternalActorRef.ImplicitSender(sender);
+            if (!_runtime.Options.AllowInlineEvents || !entry.Mailbox.TryRunInline(message, from))
+            {
+                entry.Mailbox.PostUser(message, from);   // what entry.Actor.Tell does
+            }
+
             return true;
         }
         finally

@@ -25,6 +25,18 @@ public sealed class SessionOptions
     /// </summary>
     public bool DetailedErrors { get; set; }
 
+    /// <summary>
+    /// Whether <see cref="SessionHub.Send(string, StateEvent, IActorRef?, long, bool)"/> may apply an event to an idle session on the calling thread, as an
+    /// uncontended lock would, instead of handing it to the thread pool. Default <see langword="true"/>.
+    /// </summary>
+    /// <remarks>
+    /// The event then runs with the session's own context, not the caller's: the caller's <see cref="AsyncLocal{T}"/>
+    /// values are not seen by the handler, and the handler's do not leak back. A call from inside an actor, under a
+    /// <see cref="SynchronizationContext"/> or with flow suppressed always queues the event. Turn it off when senders
+    /// must never run a handler (a handler that blocks would hold up the sender).
+    /// </remarks>
+    public bool AllowInlineEvents { get; set; } = true;
+
     /// <summary>How long <see cref="SessionHub"/>'s request methods wait for the session to answer. Default 30 seconds.</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
 

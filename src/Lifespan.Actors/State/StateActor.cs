@@ -15,10 +15,11 @@ internal sealed partial class StateActor : ReceiveActor, IHasQueuedWork
     private Queue<Work>? _events;
     private Queue<Work>? _priority;
     private Work? _current;
-    private EventWork? _inline;   // reused by every event that starts and finishes at once
+    private readonly EventWork _inline;   // reused by every event that starts and finishes at once
     private IActorRef[] _subscribers = [];
     private Dictionary<IActorRef, BackgroundStart>? _background;
     private CancellationTokenSource? _stopping;
+    private CancellationToken _stoppingToken;   // _stopping's, kept here so that handing it to a handler reads no other object
     private bool _restoring;
     private bool _passivating;
     private Exception? _loadError;
@@ -28,10 +29,11 @@ internal sealed partial class StateActor : ReceiveActor, IHasQueuedWork
         _token = token;
         _runtime = runtime;
         _state = new SessionState(token, runtime.States, runtime.Services);
+        _inline = new EventWork();   // created with the rest of the session, so that it lies next to it in memory
     }
 
     /// <summary>Cancelled when the session stops; given to handlers that take a <see cref="CancellationToken"/>.</summary>
-    private CancellationToken Stopping => (_stopping ??= new CancellationTokenSource()).Token;
+    private CancellationToken Stopping => _stopping is null ? _stoppingToken = (_stopping ??= new CancellationTokenSource()).Token : _stoppingToken;
 
     /// <summary>The token as logs show it.</summary>
     private string RedactedToken => SessionToken.Redact(_token);
@@ -140,7 +142,7 @@ internal sealed partial class StateActor : ReceiveActor, IHasQueuedWork
             return;
         }
 
-        var work = _inline ??= new EventWork();
+        var work = _inline;
         work.Set(@event, replyTo, correlationId, repliesOnFailureOnly);
         Run(work);
         work.Clear();   // finished, or handed on as a copy (AwaitThenFinish)

@@ -1,0 +1,61 @@
+namespace Lifespan.Actors;
+
+/// <summary>A run of one message on the sending thread, for an idle actor.</summary>
+internal sealed partial class Mailbox
+{
+    private static ExecutionContext? s_poolContext;   // the default context, as a pool thread has it; null until a mailbox has run
+
+    /// <summary>
+    /// Processes <paramref name="message"/> on the calling thread, as the mailbox's run, when the actor is idle: no run
+    /// under way or scheduled, nothing waiting (so nothing is overtaken), user messages not held back, and the calling
+    /// thread free to run an actor (see <see cref="ActorCell.CanRunInlineHere"/>). The run has the context a pool run
+    /// has: the caller's <see cref="AsyncLocal{T}"/> values are set aside for it and put back after it. Returns
+    /// <see langword="false"/>, having done nothing with the message, otherwise; the caller then posts it.
+    /// </summary>
+    public bool TryRunInline(object message, InternalActorRef? sender)
+    {
+        if (_suspension != 0 || _closed || Volatile.Read(ref _scheduled) != 0 || s_poolContext is not { } poolContext
+            || ExecutionContext.Capture() is not { } callerContext
+            || !ActorCell.CanRunInlineHere(inDefaultContext: ReferenceEquals(callerContext, poolContext))
+            || Interlocked.CompareExchange(ref _scheduled, 1, 0) != 0)
+        {
+            return false;
+        }
+
+        if (!ReferenceEquals(Volatile.Read(ref _tail), _head) || HasSystemMessages || _suspension != 0 || _cell.HasUnstashed || !_cell.IsReady)
+        {
+            // Earlier work waits (or a post is half linked): a pool run takes it, and the caller's message goes behind it.
+            Dispatcher.Schedule(this);
+            return false;
+        }
+
+        var swap = !ReferenceEquals(callerContext, poolContext);
+        try
+        {
+            if (swap)
+            {
+                ExecutionContext.Restore(poolContext);
+            }
+
+            _runs++;
+            _cell.RunInline(message, sender);
+        }
+        finally
+        {
+            if (swap)
+            {
+                ExecutionContext.Restore(callerContext);
+            }
+
+            Interlocked.Exchange(ref _scheduled, 0);
+            // A post that came meanwhile found the run under way and left the scheduling to it. (Comparing the ends
+            // of the queue, not reading the head node, keeps an idle actor's run to the mailbox's own cache line.)
+            if (!_closed && (HasSystemMessages || (_suspension == 0 && (!ReferenceEquals(Volatile.Read(ref _tail), _head) || _cell.HasUnstashed))))
+            {
+                TrySchedule();
+            }
+        }
+
+        return true;
+    }
+}
