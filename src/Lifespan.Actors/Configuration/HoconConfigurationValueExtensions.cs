@@ -2,7 +2,7 @@ using Microsoft.Extensions.Configuration;
 
 namespace Lifespan.Actors.Configuration;
 
-/// <summary>Reads HOCON durations and sizes from any <see cref="IConfiguration"/>.</summary>
+/// <summary>Reads HOCON durations, sizes and booleans from any <see cref="IConfiguration"/>.</summary>
 public static class HoconConfigurationValueExtensions
 {
     /// <summary>
@@ -20,6 +20,21 @@ public static class HoconConfigurationValueExtensions
     /// <exception cref="FormatException">The value is malformed; the message names the key.</exception>
     public static long GetSize(this IConfiguration configuration, string key, long defaultValue) =>
         Get(configuration, key, defaultValue, "size", HoconSize.Parse);
+
+    /// <summary>
+    /// The boolean at <paramref name="key"/>, in any of HOCON's spellings (<c>true</c>/<c>false</c>, <c>on</c>/<c>off</c>,
+    /// <c>yes</c>/<c>no</c>, in any case), or <paramref name="defaultValue"/> when the key is missing or empty.
+    /// </summary>
+    /// <exception cref="FormatException">The value is none of those; the message names the key.</exception>
+    public static bool GetBoolean(this IConfiguration configuration, string key, bool defaultValue) =>
+        Get(configuration, key, defaultValue, "boolean", ParseBoolean);
+
+    private static bool ParseBoolean(string value) => value.Trim().ToLowerInvariant() switch
+    {
+        "true" or "on" or "yes" => true,
+        "false" or "off" or "no" => false,
+        _ => throw new FormatException($"'{value}' is not one of true, false, on, off, yes, no."),
+    };
 
     private static T Get<T>(IConfiguration configuration, string key, T defaultValue, string what, Func<string, T> parse)
     {

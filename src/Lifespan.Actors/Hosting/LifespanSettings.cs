@@ -79,7 +79,7 @@ public sealed class LifespanSettings
                 phaseOptions.Timeout = phase.GetDuration("timeout", options.Shutdown.DefaultPhaseTimeout);
             }
 
-            phaseOptions.Recover = phase.GetValue("recover", phaseOptions.Recover);
+            phaseOptions.Recover = phase.GetBoolean("recover", phaseOptions.Recover);
         }
 
         settings.Tasks.StartupTimeout = section.GetSection("tasks").GetDuration("startup-timeout", settings.Tasks.StartupTimeout);
@@ -91,8 +91,8 @@ public sealed class LifespanSettings
         s.MaxQueuedEvents = sessions.GetValue("max-queued-events", s.MaxQueuedEvents);
         s.LockWarningAfter = sessions.GetDuration("lock-warning-after", s.LockWarningAfter);
         s.RequestTimeout = sessions.GetDuration("request-timeout", s.RequestTimeout);
-        s.DetailedErrors = sessions.GetValue("detailed-errors", s.DetailedErrors);
-        s.AllowInlineEvents = sessions.GetValue("allow-inline-events", s.AllowInlineEvents);
+        s.DetailedErrors = sessions.GetBoolean("detailed-errors", s.DetailedErrors);
+        s.AllowInlineEvents = sessions.GetBoolean("allow-inline-events", s.AllowInlineEvents);
     }
 
     private static string ReadReference()

@@ -101,6 +101,19 @@ public sealed class HoconConfigurationProviderTests : IDisposable
     }
 
     [Fact]
+    public void Get_boolean_reads_every_hocon_spelling_and_names_the_key_of_a_bad_value()
+    {
+        var config = new ConfigurationBuilder().AddHoconString("b { t1 = true, t2 = on, t3 = YES, f1 = false, f2 = off, f3 = no, bad = maybe }").Build();
+        Assert.All(["t1", "t2", "t3"], key => Assert.True(config.GetSection("b").GetBoolean(key, false)));
+        Assert.All(["f1", "f2", "f3"], key => Assert.False(config.GetSection("b").GetBoolean(key, true)));
+        Assert.True(config.GetBoolean("b:missing", true));
+
+        var error = Assert.Throws<FormatException>(() => config.GetSection("b").GetBoolean("bad", false));
+        Assert.Contains("'b:bad'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'maybe'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Add_hocon_file_reads_the_file_and_its_includes()
     {
         _dir.Write("shared/defaults.conf", "pool { size = 4, name = default }");

@@ -29,6 +29,7 @@ public sealed class LifespanSettingsTests
         Assert.Equal(code.Sessions.LockWarningAfter, fromReference.Sessions.LockWarningAfter);
         Assert.Equal(code.Sessions.RequestTimeout, fromReference.Sessions.RequestTimeout);
         Assert.Equal(code.Sessions.DetailedErrors, fromReference.Sessions.DetailedErrors);
+        Assert.Equal(code.Sessions.AllowInlineEvents, fromReference.Sessions.AllowInlineEvents);
         foreach (var phase in ShutdownPhases.All)
         {
             Assert.Equal(code.System.Shutdown.TimeoutOf(phase), fromReference.System.Shutdown.TimeoutOf(phase));
@@ -56,6 +57,7 @@ public sealed class LifespanSettingsTests
             lifespan {
               actor-system { name = orders, dispatcher.throughput = 5, handler-stop-timeout = 250ms }
               tasks.startup-timeout = "00:00:42"
+              sessions.allow-inline-events = off
               shutdown { default-phase-timeout = 2 seconds, phases.service-stop { timeout = 1500ms, recover = false } }
             }
             """).Build();
@@ -64,6 +66,7 @@ public sealed class LifespanSettingsTests
         Assert.Equal(5, settings.System.Throughput);
         Assert.Equal(TimeSpan.FromMilliseconds(250), settings.System.HandlerStopTimeout);
         Assert.Equal(TimeSpan.FromSeconds(42), settings.Tasks.StartupTimeout);
+        Assert.False(settings.Sessions.AllowInlineEvents);
         Assert.Equal(TimeSpan.FromSeconds(2), settings.System.Shutdown.TimeoutOf(ShutdownPhases.ServiceUnbind));
         Assert.Equal(TimeSpan.FromMilliseconds(1500), settings.System.Shutdown.TimeoutOf(ShutdownPhases.ServiceStop));
         Assert.False(settings.System.Shutdown.RecoversIn(ShutdownPhases.ServiceStop));

@@ -62,6 +62,29 @@ public sealed class DirectRouteTests() : SessionTestKit(
     }
 
     [Fact]
+    public async Task A_session_handle_reaches_the_session_before_it_starts_and_after_it_was_passivated()
+    {
+        var token = SessionToken.New();
+        var handle = Hub.GetSession(token);
+        Assert.Equal(token, handle.Token);
+        handle.Send(CounterState.Events.Add(5));   // starts the session
+        await Hub.DispatchAsync(token, CounterState.Events.Add(0));
+        var session = ((LocalActorRef)Hub.Registry).Cell.Child(token)!;
+        await WatchAsync(session);
+        Gated.Gate.Release(1000);
+        await ExpectTerminatedAsync(session, Dilated(TimeSpan.FromSeconds(10)));   // idle: saved and stopped
+
+        for (var i = 0; i < 10; i++)
+        {
+            handle.Send(CounterState.Events.Increment());   // the same handle: the session is restored from the store
+        }
+
+        await Hub.DispatchAsync(token, CounterState.Events.Add(0));
+        Assert.Equal(15, await ReadAsync<CounterState, int>(token, s => s.Count));
+        Assert.NotSame(session, ((LocalActorRef)Hub.Registry).Cell.Child(token));
+    }
+
+    [Fact]
     public async Task Events_sent_while_a_session_saves_itself_wait_for_its_next_incarnation_in_order()
     {
         var token = SessionToken.New();
