@@ -28,7 +28,7 @@ public sealed class BackgroundTaskTests() : SessionTestKit(o => o.LockWarningAft
         var gate = CounterState.Gates.GetOrAdd(token, _ => new SemaphoreSlim(0));
 
         Hub.Send(token, Event("CounterState.HoldLock"));
-        await AwaitConditionAsync(() => Hub.BackgroundTasks.Any(t => t.SessionToken == token));
+        await CounterState.HeldSignal(token).Task.WaitAsync(Dilated(TimeSpan.FromSeconds(10)));   // listed is not yet holding it
         var applied = Hub.DispatchAsync(token, Event("CounterState.Add", new { amount = 10 }));
         await ExpectNoDeltaAsync(client);
         Assert.False(applied.IsCompleted);

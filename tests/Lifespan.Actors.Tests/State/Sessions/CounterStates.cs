@@ -9,6 +9,9 @@ public partial class CounterState : global::Lifespan.Actors.State.State
 {
     public static readonly ConcurrentDictionary<string, SemaphoreSlim> Gates = new();
 
+    /// <summary>Completed, per session, once <see cref="HoldLock"/> holds the lock.</summary>
+    public static readonly ConcurrentDictionary<string, TaskCompletionSource> LockHeld = new();
+
     public partial int Count { get; set; }
 
     public partial StateList<int> Seen { get; set; }
@@ -136,12 +139,16 @@ public partial class CounterState : global::Lifespan.Actors.State.State
     [BackgroundTask]
     public async Task WaitForCancelKeepOnDisconnect(CancellationToken cancellationToken) => await WaitForCancel(cancellationToken);
 
+    internal static TaskCompletionSource HeldSignal(string token) =>
+        LockHeld.GetOrAdd(token, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+
     [BackgroundTask]
     public async Task HoldLock(CancellationToken cancellationToken)
     {
         await using (await LockAsync(cancellationToken))
         {
             Count++;
+            HeldSignal(ClientToken!).TrySetResult();
             await Gate.WaitAsync(cancellationToken);
         }
     }
