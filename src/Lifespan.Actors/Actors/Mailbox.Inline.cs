@@ -3,7 +3,10 @@ namespace Lifespan.Actors;
 /// <summary>A run of one message on the sending thread, for an idle actor.</summary>
 internal sealed partial class Mailbox
 {
-    private static ExecutionContext? s_poolContext;   // the default context, as a pool thread has it; null until a mailbox has run
+    // The default context, captured at the start of a mailbox's first work item: the dispatcher queues mailboxes with
+    // UnsafeQueueUserWorkItem, so no caller's context flows into them, and the pool starts every work item in the
+    // default context. Null until a mailbox has run; until then nothing runs inline.
+    private static ExecutionContext? s_poolContext;
 
     /// <summary>
     /// Processes <paramref name="message"/> on the calling thread, as the mailbox's run, when the actor is idle: no run
@@ -29,10 +32,9 @@ internal sealed partial class Mailbox
             return false;
         }
 
-        var swap = !ReferenceEquals(callerContext, poolContext);
         try
         {
-            if (swap)
+            if (!ReferenceEquals(callerContext, poolContext))
             {
                 ExecutionContext.Restore(poolContext);
             }
@@ -42,9 +44,12 @@ internal sealed partial class Mailbox
         }
         finally
         {
-            if (swap)
+            // Always put the caller's context back: what the run set (an AsyncLocal, a culture, a synchronization
+            // context) stays with the run, as a pool thread's work item leaves nothing to the next.
+            ExecutionContext.Restore(callerContext);
+            if (SynchronizationContext.Current is not null)
             {
-                ExecutionContext.Restore(callerContext);
+                SynchronizationContext.SetSynchronizationContext(null);   // the caller had none (see CanRunInlineHere)
             }
 
             Interlocked.Exchange(ref _scheduled, 0);

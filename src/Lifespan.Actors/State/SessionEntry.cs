@@ -8,7 +8,8 @@ namespace Lifespan.Actors.State;
 /// The registry alone changes an entry's registry-side state (on its own thread); senders only enter and leave the
 /// route. A sender may use the route only while it is inside (<see cref="TryEnter"/> .. <see cref="Exit"/>), so the
 /// registry can close it (<see cref="TryClose"/>) knowing that no direct send is half done: every direct send either
-/// reached the actor's mailbox before the close, or goes through the registry (which buffers it while the session saves).
+/// reached the actor's mailbox (or was applied by the sender, for an idle session) before the close, or goes through
+/// the registry (which buffers it while the session saves).
 /// </remarks>
 internal sealed class SessionEntry(IActorRef actor)
 {

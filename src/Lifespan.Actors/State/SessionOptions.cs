@@ -26,14 +26,17 @@ public sealed class SessionOptions
     public bool DetailedErrors { get; set; }
 
     /// <summary>
-    /// Whether <see cref="SessionHub.Send(string, StateEvent, IActorRef?, long, bool)"/> may apply an event to an idle session on the calling thread, as an
-    /// uncontended lock would, instead of handing it to the thread pool. Default <see langword="true"/>.
+    /// Whether <see cref="SessionHub.Send(string, StateEvent, IActorRef?, long, bool)"/> may apply an event to an idle
+    /// session on the calling thread, as an uncontended lock would, instead of handing it to the thread pool. Default
+    /// <see langword="true"/>.
     /// </summary>
     /// <remarks>
-    /// The event then runs with the session's own context, not the caller's: the caller's <see cref="AsyncLocal{T}"/>
-    /// values are not seen by the handler, and the handler's do not leak back. A call from inside an actor, under a
-    /// <see cref="SynchronizationContext"/> or with flow suppressed always queues the event. Turn it off when senders
-    /// must never run a handler (a handler that blocks would hold up the sender).
+    /// The event then runs with the session's own context, not the caller's: the handler sees none of the caller's
+    /// <see cref="AsyncLocal{T}"/> values, and what it sets does not leak back. Of an async handler, only the part
+    /// before its first incomplete <c>await</c> runs on the caller's thread. A send from inside an actor's run (a
+    /// subscriber callback included) or an actor's async handler, under a <see cref="SynchronizationContext"/> or a
+    /// non-default <see cref="TaskScheduler"/>, or with flow suppressed always queues the event. Turn it off when
+    /// senders must never run a handler (a handler that blocks would hold up the sender).
     /// </remarks>
     public bool AllowInlineEvents { get; set; } = true;
 

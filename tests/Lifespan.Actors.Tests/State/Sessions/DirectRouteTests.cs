@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using Lifespan.Actors.State;
 
@@ -69,6 +70,8 @@ public sealed class DirectRouteTests() : SessionTestKit(
         Assert.Equal(token, handle.Token);
         handle.Send(CounterState.Events.Add(5));   // starts the session
         await Hub.DispatchAsync(token, CounterState.Events.Add(0));
+        handle.Send(CounterState.Events.Add(0));   // now the handle holds this incarnation's entry
+        await Hub.DispatchAsync(token, CounterState.Events.Add(0));
         var session = ((LocalActorRef)Hub.Registry).Cell.Child(token)!;
         await WatchAsync(session);
         Gated.Gate.Release(1000);
@@ -82,6 +85,30 @@ public sealed class DirectRouteTests() : SessionTestKit(
         await Hub.DispatchAsync(token, CounterState.Events.Add(0));
         Assert.Equal(15, await ReadAsync<CounterState, int>(token, s => s.Count));
         Assert.NotSame(session, ((LocalActorRef)Hub.Registry).Cell.Child(token));
+
+        // The handle has moved on to the new incarnation: an idle session is reached directly, and applies on the
+        // sending thread. (A sweep of the registry in between sends through the registry instead: try a few times.)
+        var deltas = new ConcurrentQueue<int>();
+        await Hub.SubscribeAsync(token, Sys.CreateFunctionRef((message, _) =>
+        {
+            if (message is SessionDelta)
+            {
+                deltas.Enqueue(Environment.CurrentManagedThreadId);
+            }
+        }));
+        var appliedInline = false;
+        for (var attempt = 0; attempt < 5 && !appliedInline; attempt++)
+        {
+            await QuiescentAsync(token);
+            appliedInline = await Task.Run(() =>
+            {
+                deltas.Clear();
+                handle.Send(CounterState.Events.Increment());
+                return deltas.TryPeek(out var thread) && thread == Environment.CurrentManagedThreadId;
+            });
+        }
+
+        Assert.True(appliedInline);
     }
 
     [Fact]

@@ -47,6 +47,25 @@ public sealed class InlineEventTests() : SessionTestKit(o => o.AddState<InlinePr
     }
 
     [Fact]
+    public async Task What_an_inline_handler_sets_in_its_context_does_not_stay_with_a_sender_in_the_default_context()
+    {
+        var (token, deliveries) = await NewObservedSessionAsync();
+
+        Task<string?> send;
+        using (ExecutionContext.SuppressFlow())
+        {
+            send = Task.Run(() =>   // a pool thread in the default context, as the session's own runs have
+            {
+                SendMarked(token, InlineProbeState.Events.ReadAmbient());
+                return InlineProbeState.Ambient.Value;
+            });
+        }
+
+        Assert.Null(await send);
+        Assert.True(Assert.Single(deliveries).InsideSend);
+    }
+
+    [Fact]
     public async Task A_handler_that_throws_on_the_sending_thread_reports_to_subscribers_and_not_to_the_sender()
     {
         var (token, deliveries) = await NewObservedSessionAsync();
@@ -66,19 +85,22 @@ public sealed class InlineEventTests() : SessionTestKit(o => o.AddState<InlinePr
         var (second, deliveries) = await NewObservedSessionAsync();
         var first = SessionToken.New();
         var forwarded = 0;
+        var relayedInsideSend = false;
         var relay = Sys.CreateFunctionRef((message, _) =>
         {
             if (message is SessionDelta && Interlocked.Exchange(ref forwarded, 1) == 0)
             {
+                relayedInsideSend = t_insideSend;   // the first session's event was applied inline
                 SendMarked(second, CounterState.Events.Add(2));   // on the first session's run
             }
         });
         await Hub.SubscribeAsync(first, relay);
-        await IdleAsync(first);
+        await QuiescentAsync(first);
 
-        await Task.Run(() => Hub.Send(first, CounterState.Events.Add(1)));
+        await Task.Run(() => SendMarked(first, CounterState.Events.Add(1)));
 
         await AwaitConditionAsync(() => !deliveries.IsEmpty, Dilated(TimeSpan.FromSeconds(10)));
+        Assert.True(relayedInsideSend);
         Assert.False(Assert.Single(deliveries).InsideSend);
         Assert.Equal(2, await ReadAsync<CounterState, int>(second, s => s.Count));
     }
@@ -108,11 +130,11 @@ public sealed class InlineEventTests() : SessionTestKit(o => o.AddState<InlinePr
     [Fact]
     public async Task Events_applied_inline_and_queued_behind_an_async_handler_keep_the_order_sent()
     {
-        var (token, _) = await NewSessionAsync();
+        var (token, deliveries) = await NewObservedSessionAsync();
         var session = Hub.GetSession(token);
         const int n = 3000;
 
-        await Task.Run(() =>
+        await Task.Run(() => Marked(() =>
         {
             for (var i = 1; i <= n; i++)
             {
@@ -122,11 +144,13 @@ public sealed class InlineEventTests() : SessionTestKit(o => o.AddState<InlinePr
                     session.Send(CounterState.Events.AddLaterAsync(0));   // keeps the session busy: the next sends queue
                 }
             }
-        });
+        }));
 
         await Hub.DispatchAsync(token, CounterState.Events.Add(0));
         Assert.Equal(n, await ReadAsync<CounterState, int>(token, s => s.Count));
         Assert.Equal(0, await ReadAsync<CounterState, int>(token, s => s.Disorder));
+        Assert.Contains(deliveries, d => d.InsideSend);    // some were applied by the sender
+        Assert.Contains(deliveries, d => !d.InsideSend);   // and some by the session's own runs
     }
 
     [Fact]
@@ -144,24 +168,18 @@ public sealed class InlineEventTests() : SessionTestKit(o => o.AddState<InlinePr
         var deliveries = new ConcurrentQueue<Delivery>();
         var subscriber = Sys.CreateFunctionRef((message, _) => deliveries.Enqueue(new Delivery(message, t_insideSend, Environment.CurrentManagedThreadId)));
         await Hub.SubscribeAsync(token, subscriber);
-        await IdleAsync(token);
+        await QuiescentAsync(token);
         return (token, deliveries);
     }
 
-    /// <summary>Waits until neither the registry nor the session has a message in hand or waiting.</summary>
-    private Task IdleAsync(string token)
-    {
-        var registry = ((LocalActorRef)Hub.Registry).Cell.Mailbox;
-        var session = ((LocalActorRef)((LocalActorRef)Hub.Registry).Cell.Child(token)!).Cell.Mailbox;
-        return AwaitConditionAsync(() => registry.IsQuiescent && session.IsQuiescent, Dilated(TimeSpan.FromSeconds(10)));
-    }
+    private void SendMarked(string token, StateEvent @event) => Marked(() => Hub.Send(token, @event));
 
-    private void SendMarked(string token, StateEvent @event)
+    private static void Marked(Action send)
     {
         t_insideSend = true;
         try
         {
-            Hub.Send(token, @event);
+            send();
         }
         finally
         {

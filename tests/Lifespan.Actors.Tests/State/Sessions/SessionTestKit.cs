@@ -35,6 +35,14 @@ public abstract class SessionTestKit : TestKit.TestKit
         return (token, client);
     }
 
+    /// <summary>Waits until neither the registry nor session <paramref name="token"/> has a message in hand or waiting.</summary>
+    protected Task QuiescentAsync(string token)
+    {
+        var registry = ((LocalActorRef)Hub.Registry).Cell;
+        var session = ((LocalActorRef)registry.Child(token)!).Cell.Mailbox;
+        return AwaitConditionAsync(() => registry.Mailbox.IsQuiescent && session.IsQuiescent, Dilated(TimeSpan.FromSeconds(10)));
+    }
+
     /// <summary>The next delta's value of <paramref name="var"/> in <paramref name="state"/>, skipping deltas without it.</summary>
     protected static async Task<JsonElement> NextValueAsync(TestProbe client, string state, string var, TimeSpan? timeout = null)
     {
