@@ -28,6 +28,11 @@ public sealed class ConcurrencyTests() : SessionTestKit(o => o.MaxQueuedEvents =
             }
         });
 
+        foreach (var token in tokens)
+        {
+            await Hub.DispatchAsync(token, CounterState.Events.Add(0));   // behind every event sent: all background tasks have started
+        }
+
         await AwaitConditionAsync(() => Hub.BackgroundTasks.Count == 0, Dilated(TimeSpan.FromSeconds(30)), "background tasks still running");
         foreach (var token in tokens)
         {
