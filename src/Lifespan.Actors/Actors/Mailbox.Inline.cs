@@ -52,13 +52,7 @@ internal sealed partial class Mailbox
                 SynchronizationContext.SetSynchronizationContext(null);   // the caller had none (see CanRunInlineHere)
             }
 
-            Interlocked.Exchange(ref _scheduled, 0);
-            // A post that came meanwhile found the run under way and left the scheduling to it. (Comparing the ends
-            // of the queue, not reading the head node, keeps an idle actor's run to the mailbox's own cache line.)
-            if (!_closed && (HasSystemMessages || (_suspension == 0 && (!ReferenceEquals(Volatile.Read(ref _tail), _head) || _cell.HasUnstashed))))
-            {
-                TrySchedule();
-            }
+            EndRun();   // a post that came meanwhile found the run under way and left the scheduling to it
         }
 
         return true;

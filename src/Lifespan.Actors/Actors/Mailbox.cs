@@ -211,11 +211,17 @@ internal sealed partial class Mailbox : MailboxNode, IThreadPoolWorkItem
         }
         finally
         {
-            Interlocked.Exchange(ref _scheduled, 0);
-            if (!_closed && (HasSystemMessages || (_suspension == 0 && (HasUserMessages || _cell.HasUnstashed))))
-            {
-                TrySchedule();
-            }
+            EndRun();
+        }
+    }
+
+    /// <summary>Marks the run over, and schedules the next one if work is waiting that the run left behind.</summary>
+    private void EndRun()
+    {
+        Interlocked.Exchange(ref _scheduled, 0);
+        if (!_closed && (HasSystemMessages || (_suspension == 0 && (HasUserMessages || _cell.HasUnstashed))))
+        {
+            TrySchedule();
         }
     }
 

@@ -19,7 +19,6 @@ internal sealed partial class StateActor : ReceiveActor, IHasQueuedWork
     private IActorRef[] _subscribers = [];
     private Dictionary<IActorRef, BackgroundStart>? _background;
     private CancellationTokenSource? _stopping;
-    private CancellationToken _stoppingToken;   // _stopping's, kept here so that handing it to a handler reads no other object
     private bool _restoring;
     private bool _passivating;
     private Exception? _loadError;
@@ -33,7 +32,7 @@ internal sealed partial class StateActor : ReceiveActor, IHasQueuedWork
     }
 
     /// <summary>Cancelled when the session stops; given to handlers that take a <see cref="CancellationToken"/>.</summary>
-    private CancellationToken Stopping => _stopping is null ? _stoppingToken = (_stopping ??= new CancellationTokenSource()).Token : _stoppingToken;
+    private CancellationToken Stopping => (_stopping ??= new CancellationTokenSource()).Token;
 
     /// <summary>The token as logs show it.</summary>
     private string RedactedToken => SessionToken.Redact(_token);
