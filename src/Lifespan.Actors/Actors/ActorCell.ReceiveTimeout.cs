@@ -16,33 +16,29 @@ internal sealed partial class ActorCell
         if (timeout is null)
         {
             CancelReceiveTimeout();
-            if (_extras is not null)
-            {
-                _extras.ReceiveTimeout = null;
-            }
-
+            _receiveTimeout = null;
             return;
         }
 
-        Extras.ReceiveTimeout = timeout;
+        _receiveTimeout = timeout;
         RestartReceiveTimeout();
     }
 
     /// <summary>Re-arms the receive timeout; a tick armed before this one is now stale and will be dropped.</summary>
     private void RestartReceiveTimeout()
     {
-        var extras = _extras!;
+        var extras = Extras;   // the timer and its generation live there
         Interlocked.Increment(ref extras.ReceiveTimeoutGeneration);
         if (extras.ReceiveTimeoutTimer is { } timer)
         {
-            timer.Change(extras.ReceiveTimeout!.Value, Timeout.InfiniteTimeSpan);
+            timer.Change(_receiveTimeout!.Value, Timeout.InfiniteTimeSpan);
             return;
         }
 
         extras.ReceiveTimeoutTimer = System.Options.TimeProvider.CreateTimer(
             static s => ((ActorCell)s!).OnReceiveTimeoutFired(),
             this,
-            extras.ReceiveTimeout!.Value,
+            _receiveTimeout!.Value,
             Timeout.InfiniteTimeSpan);
     }
 
@@ -65,5 +61,5 @@ internal sealed partial class ActorCell
     }
 
     private bool ReceiveTimeoutIsCurrent(ReceiveTimeoutTick tick) =>
-        _extras is { ReceiveTimeout: not null } extras && Volatile.Read(ref extras.ReceiveTimeoutGeneration) == tick.Generation;
+        _receiveTimeout is not null && _extras is { } extras && Volatile.Read(ref extras.ReceiveTimeoutGeneration) == tick.Generation;
 }

@@ -9,15 +9,14 @@ internal sealed partial class ActorCell
     {
         var message = _currentMessage ?? throw new IllegalActorStateException(
             $"Actor {Path} called Stash() outside of a message handler; there is no current message to stash.");
-        var extras = Extras;
-        if (extras.CurrentStashed)
+        if (_currentStashed)
         {
             throw new IllegalActorStateException(
                 $"Actor {Path} tried to stash the same {message.GetType().Name} message twice; stash each message at most once.");
         }
 
-        extras.CurrentStashed = true;
-        (extras.Stash ??= []).Add(new Envelope(message, _currentSender));
+        _currentStashed = true;
+        (Extras.Stash ??= []).Add(new Envelope(message, _currentSender));
     }
 
     void IStash.Unstash()
@@ -29,7 +28,7 @@ internal sealed partial class ActorCell
 
         var first = stash[0];
         stash.RemoveAt(0);
-        (_extras.Unstashed ??= new LinkedList<Envelope>()).AddFirst(first);
+        (_unstashed ??= new LinkedList<Envelope>()).AddFirst(first);
     }
 
     void IStash.UnstashAll() => UnstashAllInto(front: true);
@@ -42,7 +41,7 @@ internal sealed partial class ActorCell
             return;
         }
 
-        var unstashed = _extras.Unstashed ??= new LinkedList<Envelope>();
+        var unstashed = _unstashed ??= new LinkedList<Envelope>();
         if (front)
         {
             for (var i = stash.Count - 1; i >= 0; i--)

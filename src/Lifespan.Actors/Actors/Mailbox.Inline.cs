@@ -17,9 +17,10 @@ internal sealed partial class Mailbox
     /// </summary>
     public bool TryRunInline(object message, InternalActorRef? sender)
     {
+        ref var running = ref ActorCell.RunningSlot;
         if (_suspension != 0 || _closed || Volatile.Read(ref _scheduled) != 0 || s_poolContext is not { } poolContext
             || ExecutionContext.Capture() is not { } callerContext
-            || !ActorCell.CanRunInlineHere(inDefaultContext: ReferenceEquals(callerContext, poolContext))
+            || !ActorCell.CanRunInlineHere(inDefaultContext: ReferenceEquals(callerContext, poolContext), ref running)
             || Interlocked.CompareExchange(ref _scheduled, 1, 0) != 0)
         {
             return false;
@@ -40,7 +41,7 @@ internal sealed partial class Mailbox
             }
 
             _runs++;
-            _cell.RunInline(message, sender);
+            _cell.RunInline(message, sender, ref running);
         }
         finally
         {

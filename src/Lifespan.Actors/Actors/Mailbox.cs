@@ -63,7 +63,18 @@ internal sealed partial class Mailbox : MailboxNode, IThreadPoolWorkItem
         }
     }
 
-    private bool HasUserMessages => Volatile.Read(ref _head.Next) is not null;
+    /// <remarks>
+    /// An empty queue (<c>_head == _tail</c>) is told without reading the node before the next message: after a run
+    /// that node is usually the last message's, cold in the cache. A later post changes <c>_tail</c> first.
+    /// </remarks>
+    private bool HasUserMessages
+    {
+        get
+        {
+            var head = _head;
+            return !ReferenceEquals(Volatile.Read(ref _tail), head) && Volatile.Read(ref head.Next) is not null;
+        }
+    }
 
     private bool HasSystemMessages => Volatile.Read(ref _systemHead) is not null;
 
