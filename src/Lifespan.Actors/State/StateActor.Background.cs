@@ -68,7 +68,7 @@ internal sealed partial class StateActor
     {
         if (_current is LockWork held && held.Request.LockId == message.LockId && _background!.TryGetValue(held.Request.Task, out var task))
         {
-            LogLockHeldTooLong(_runtime.Logger, task.Info.Handler, RedactedToken, _runtime.Time.GetElapsedTime(held.GrantedAt), _events?.Count ?? 0);
+            LogLockHeldTooLong(_runtime.Logger, task.Info.Handler, RedactedToken, _runtime.Time.GetElapsedTime(held.GrantedAt), _queues.EventCount);
         }
     }
 
@@ -122,16 +122,16 @@ internal sealed partial class StateActor
 
     private void RemoveLockRequests(Func<LockWork, bool> match)
     {
-        if (_priority is not { Count: > 0 } queue || !queue.Any(w => w is LockWork l && match(l)))
+        if (!_queues.Priority.Any(w => w is LockWork l && match(l)))
         {
             return;
         }
 
-        foreach (var dropped in queue.OfType<LockWork>().Where(match))
+        foreach (var dropped in _queues.Priority.OfType<LockWork>().Where(match))
         {
             dropped.ReplyTo.Tell(new Status.Failure(new InvalidOperationException("The lock request was dropped: its task ended or gave up waiting.")));
         }
 
-        _priority = new Queue<Work>(queue.Where(w => w is not LockWork l || !match(l)));
+        _queues.RemovePriority(w => w is LockWork l && match(l));
     }
 }

@@ -3,6 +3,81 @@ namespace Lifespan.Actors.State;
 /// <summary>Applying events and out-of-band changes.</summary>
 internal sealed partial class StateActor
 {
+    /// <summary>
+    /// Applies an event that has no one to answer on an idle session: what <see cref="Accept"/> does, without a work
+    /// object for the common case of a handler that returns nothing. A handler that fails, or returns an event, a task
+    /// or a stream, goes on as work of its own; a refused event or a background task is started as work.
+    /// </summary>
+    private void ApplyNow(StateEvent @event)
+    {
+        var name = @event.Handler;
+        int index;
+        StateHandler handler;
+        try
+        {
+            (index, handler) = Resolve(name);
+            StateEventBinder.CheckShape(name, handler, @event);
+        }
+        catch (ArgumentException)
+        {
+            Accept(@event, null, 0, false);   // refused again there, with the answer a refusal gets
+            return;
+        }
+
+        if (handler.IsBackground)
+        {
+            Accept(@event, null, 0, false);
+            return;
+        }
+
+        object? result;
+        Exception? error = null;
+        try
+        {
+            result = handler.Invoke(_state[index], new StateEventArguments(name, @event), Stopping);
+        }
+        catch (Exception ex)
+        {
+            (result, error) = (null, ex);
+        }
+
+        var work = _inline;
+        if (result is null && error is null)
+        {
+            try
+            {
+                PublishDelta();
+            }
+            catch (Exception ex)
+            {
+                work.Set(@event, null, 0, false);
+                Broke(work, ex);
+            }
+        }
+        else
+        {
+            work.Set(@event, null, 0, false);
+            _current = work;
+            try
+            {
+                if (error is null)
+                {
+                    Continue(work, result, name);
+                }
+                else
+                {
+                    Finish(work, null, error);
+                }
+            }
+            catch (Exception ex)
+            {
+                Broke(work, ex);
+            }
+        }
+
+        work.Clear();
+    }
+
     private void StartEvent(EventWork work)
     {
         int index;

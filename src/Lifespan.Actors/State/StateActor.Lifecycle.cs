@@ -56,12 +56,9 @@ internal sealed partial class StateActor
     private void RefuseAllWork()
     {
         var refusal = new InvalidOperationException($"The session's saved state could not be loaded ({_loadError!.Message}); try again.", _loadError);
-        foreach (var queue in new[] { _priority, _events })
+        while (_queues.Dequeue() is { } work)
         {
-            while (queue is { Count: > 0 })
-            {
-                Fail(queue.Dequeue(), refusal);
-            }
+            Fail(work, refusal);
         }
     }
 
@@ -92,7 +89,7 @@ internal sealed partial class StateActor
             return;
         }
 
-        if (!IsIdle || _restoring || _passivating || _subscribers.Length > 0 || _background is { Count: > 0 })
+        if (!IsIdle || _restoring || _passivating || _subscribers.Count > 0 || _background is { Count: > 0 })
         {
             Sender.Tell(new PassivateDeclined(_token));
             return;
@@ -133,10 +130,10 @@ internal sealed partial class StateActor
 
     private void AddSubscriber(SubscribeWork work)
     {
-        if (Array.IndexOf(_subscribers, work.Subscriber) < 0)
+        if (!_subscribers.Contains(work.Subscriber))
         {
             Context.Watch(work.Subscriber);
-            Volatile.Write(ref _subscribers, [.. _subscribers, work.Subscriber]);
+            _subscribers.Add(work.Subscriber);
         }
 
         work.ReplyTo.Tell(new Subscribed(_token, _state.ToClientJson()));
@@ -145,15 +142,13 @@ internal sealed partial class StateActor
 
     private void RemoveSubscriber(IActorRef subscriber)
     {
-        var index = Array.IndexOf(_subscribers, subscriber);
-        if (index < 0)
+        if (!_subscribers.Remove(subscriber))
         {
             return;
         }
 
         Context.Unwatch(subscriber);
-        Volatile.Write(ref _subscribers, [.. _subscribers.Where((_, i) => i != index)]);
-        if (_subscribers.Length == 0)
+        if (_subscribers.Count == 0)
         {
             CancelBackground(0, onlyCancelOnDisconnect: true);
         }

@@ -7,18 +7,19 @@ namespace Lifespan.Actors.State;
 /// actor keeps receiving: it queues what arrives meanwhile instead of leaving it in the mailbox, so that it can count
 /// it (<see cref="SessionOptions.MaxQueuedEvents"/>) and serve lock requests before queued events.
 /// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "An actor's resources end with it: PostStop disposes the stop token's source.")]
 internal sealed partial class StateActor : ReceiveActor, IHasQueuedWork
 {
     private readonly string _token;
     private readonly SessionRuntime _runtime;
     private readonly SessionState _state;
-    private Queue<Work>? _events;
-    private Queue<Work>? _priority;
+    private WorkQueues<Work> _queues;
     private Work? _current;
     private readonly EventWork _inline;   // reused by every event that starts and finishes at once
-    private IActorRef[] _subscribers = [];
+    private SessionSubscribers _subscribers;
     private Dictionary<IActorRef, BackgroundStart>? _background;
-    private CancellationTokenSource? _stopping;
+    private readonly CancellationTokenSource _stopping = new();   // every session has one: loading its state takes it
+    private readonly CancellationToken _stoppingToken;   // kept, so that a handler's token is read without the source
     private bool _restoring;
     private bool _passivating;
     private Exception? _loadError;
@@ -29,18 +30,19 @@ internal sealed partial class StateActor : ReceiveActor, IHasQueuedWork
         _runtime = runtime;
         _state = new SessionState(token, runtime.States, runtime.Services);
         _inline = new EventWork();   // created with the rest of the session, so that it lies next to it in memory
+        _stoppingToken = _stopping.Token;
     }
 
     /// <summary>Cancelled when the session stops; given to handlers that take a <see cref="CancellationToken"/>.</summary>
-    private CancellationToken Stopping => (_stopping ??= new CancellationTokenSource()).Token;
+    private CancellationToken Stopping => _stoppingToken;
 
     /// <summary>The token as logs show it.</summary>
     private string RedactedToken => SessionToken.Redact(_token);
 
     /// <summary>Events and requests waiting behind the current one (read by the actor tree from other threads).</summary>
-    public int QueuedWork => (Volatile.Read(ref _events)?.Count ?? 0) + (Volatile.Read(ref _priority)?.Count ?? 0);
+    public int QueuedWork => _queues.Count;
 
-    private bool IsIdle => _current is null && _events is not { Count: > 0 } && _priority is not { Count: > 0 };
+    private bool IsIdle => _current is null && _queues.Count == 0;
 
     /// <summary>Whether new work would be the next to start: the session is idle and ready (loaded, not saving).</summary>
     private bool CanStartNow => IsIdle && !_restoring && !_passivating && _loadError is null;
@@ -49,8 +51,8 @@ internal sealed partial class StateActor : ReceiveActor, IHasQueuedWork
 
     protected override void PostStop()
     {
-        _stopping?.Cancel();
-        _stopping?.Dispose();
+        _stopping.Cancel();
+        _stopping.Dispose();
     }
 
     /// <summary>Every message goes to <see cref="OnMessage"/>: no handler table to look through (or keep) per session.</summary>
@@ -64,7 +66,10 @@ internal sealed partial class StateActor : ReceiveActor, IHasQueuedWork
     {
         switch (message)
         {
-            case StateEvent e:   // told straight to the session by SessionHub.Send, with no one to answer
+            case StateEvent e when CanStartNow:   // told straight to the session by SessionHub.Send, with no one to answer
+                ApplyNow(e);
+                break;
+            case StateEvent e:
                 Accept(e, null, 0, false);
                 break;
             case SessionEvent e:
@@ -149,11 +154,11 @@ internal sealed partial class StateActor : ReceiveActor, IHasQueuedWork
 
     private void Enqueue(EventWork work)
     {
-        var queue = _events ??= new Queue<Work>();
-        if (queue.Count >= _runtime.Options.MaxQueuedEvents)
+        var waiting = _queues.EventCount;
+        if (waiting >= _runtime.Options.MaxQueuedEvents)
         {
             var handler = work.Event.Handler;
-            var error = $"Event {handler} was refused: {queue.Count} events of this session are already waiting " +
+            var error = $"Event {handler} was refused: {waiting} events of this session are already waiting " +
                         $"(lifespan.sessions.max-queued-events = {_runtime.Options.MaxQueuedEvents}). Send more once earlier ones have been applied.";
             LogEventRefused(_runtime.Logger, RedactedToken, handler, error);
             if (work.ReplyTo is { } refuseTo)
@@ -168,20 +173,20 @@ internal sealed partial class StateActor : ReceiveActor, IHasQueuedWork
             return;
         }
 
-        queue.Enqueue(work);
+        _queues.EnqueueEvent(work);
     }
 
     private void Prioritize(Work work)
     {
-        var queue = _priority ??= new Queue<Work>();
-        if (queue.Count >= _runtime.Options.MaxQueuedEvents)
+        var waiting = _queues.PriorityCount;
+        if (waiting >= _runtime.Options.MaxQueuedEvents)
         {
             Fail(work, new InvalidOperationException(
-                $"The session has {queue.Count} lock requests, subscriptions and changes waiting (lifespan.sessions.max-queued-events = {_runtime.Options.MaxQueuedEvents}); try again shortly."));
+                $"The session has {waiting} lock requests, subscriptions and changes waiting (lifespan.sessions.max-queued-events = {_runtime.Options.MaxQueuedEvents}); try again shortly."));
             return;
         }
 
-        queue.Enqueue(work);
+        _queues.EnqueuePriority(work);
     }
 
     /// <summary>Answers work that cannot run (or that broke on the actor's own thread) with <paramref name="error"/>.</summary>
@@ -214,7 +219,7 @@ internal sealed partial class StateActor : ReceiveActor, IHasQueuedWork
 
         while (_current is null && !_restoring && !_passivating)
         {
-            Work? next = _priority is { Count: > 0 } p ? p.Dequeue() : _events is { Count: > 0 } e ? e.Dequeue() : null;
+            var next = _queues.Dequeue();
             if (next is null)
             {
                 return;
@@ -234,18 +239,25 @@ internal sealed partial class StateActor : ReceiveActor, IHasQueuedWork
         }
         catch (Exception ex)
         {
-            // A failure on the actor's own thread (state that cannot be written as JSON, say) must not wedge
-            // the session: the work is answered with the error and the next one runs.
-            LogWorkFailed(_runtime.Logger, ex, RedactedToken);
-            _state.ForgetChanges();
-            Fail(work, ex);
-            if (work is LockWork)
-            {
-                Context.Timers.Cancel(LockTimer);
-            }
-
-            _current = null;
+            Broke(work, ex);
         }
+    }
+
+    /// <summary>
+    /// Answers <paramref name="work"/> that broke on the actor's own thread (state that cannot be written as JSON, say),
+    /// so that it does not wedge the session: the work gets the error and the next one runs.
+    /// </summary>
+    private void Broke(Work work, Exception error)
+    {
+        LogWorkFailed(_runtime.Logger, error, RedactedToken);
+        _state.ForgetChanges();
+        Fail(work, error);
+        if (work is LockWork)
+        {
+            Context.Timers.Cancel(LockTimer);
+        }
+
+        _current = null;
     }
 
     private void Start(Work work)
@@ -291,10 +303,7 @@ internal sealed partial class StateActor : ReceiveActor, IHasQueuedWork
 
     private void Broadcast(object message)
     {
-        foreach (var subscriber in Volatile.Read(ref _subscribers))
-        {
-            subscriber.Tell(message, Self);
-        }
+        _subscribers.Tell(message, Self);
     }
 
     private sealed record LockHeldTooLong(long LockId);

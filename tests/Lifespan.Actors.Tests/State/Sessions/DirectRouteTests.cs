@@ -140,8 +140,8 @@ public sealed class DirectRouteTests() : SessionTestKit(
     }
 }
 
-/// <summary>Direct sends count as use: a session that gets only those stays running (idle time one second, so that a stall of the test host does not passivate it).</summary>
-public sealed class DirectRouteUseTests() : SessionTestKit(o => o.PassivateAfter = TimeSpan.FromSeconds(1))
+/// <summary>Direct sends count as use: a session that gets only those stays running (idle time two seconds, so that a stall of a loaded test host does not passivate it).</summary>
+public sealed class DirectRouteUseTests() : SessionTestKit(o => o.PassivateAfter = TimeSpan.FromSeconds(2))
 {
     [Fact]
     public async Task A_session_used_only_through_direct_sends_is_not_passivated()
@@ -154,7 +154,7 @@ public sealed class DirectRouteUseTests() : SessionTestKit(o => o.PassivateAfter
 
         var busy = Stopwatch.StartNew();
         var sent = 0;
-        while (busy.Elapsed < TimeSpan.FromMilliseconds(2500))   // two and a half idle periods, with events all through them
+        while (busy.Elapsed < TimeSpan.FromMilliseconds(5000))   // two and a half idle periods, with events all through them
         {
             Hub.Send(token, CounterState.Events.Increment(), client.Ref, ++sent);
             var done = await client.ExpectMsgAsync<EventCompleted>();
