@@ -44,7 +44,7 @@ internal sealed partial class ActorCell
 
     public ILogger Logger => System.LoggerFactory.CreateLogger(_actor?.GetType().FullName ?? "Lifespan.Actors.Actor");
 
-    public TimeSpan? ReceiveTimeout => _receiveTimeout;
+    public TimeSpan? ReceiveTimeout => _extras?.ReceiveTimeout;
 
     public void Become(Action configure) => RequireActor().BecomeInternal(configure, discardOld: true);
 

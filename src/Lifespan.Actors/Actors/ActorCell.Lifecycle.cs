@@ -162,7 +162,7 @@ internal sealed partial class ActorCell
         }
 
         UnstashAllInto(front: false);
-        if (_unstashed is { Count: > 0 } unstashed)
+        if (_extras?.Unstashed is { Count: > 0 } unstashed)
         {
             foreach (var e in unstashed)
             {
@@ -170,6 +170,7 @@ internal sealed partial class ActorCell
             }
 
             unstashed.Clear();
+            UnstashedChanged();
         }
 
         Mailbox.Close();

@@ -16,11 +16,17 @@ internal sealed partial class ActorCell
         if (timeout is null)
         {
             CancelReceiveTimeout();
-            _receiveTimeout = null;
+            if (_extras is not null)
+            {
+                _extras.ReceiveTimeout = null;
+            }
+
+            _hasReceiveTimeout = false;
             return;
         }
 
-        _receiveTimeout = timeout;
+        Extras.ReceiveTimeout = timeout;
+        _hasReceiveTimeout = true;
         RestartReceiveTimeout();
     }
 
@@ -31,14 +37,14 @@ internal sealed partial class ActorCell
         Interlocked.Increment(ref extras.ReceiveTimeoutGeneration);
         if (extras.ReceiveTimeoutTimer is { } timer)
         {
-            timer.Change(_receiveTimeout!.Value, Timeout.InfiniteTimeSpan);
+            timer.Change(extras.ReceiveTimeout!.Value, Timeout.InfiniteTimeSpan);
             return;
         }
 
         extras.ReceiveTimeoutTimer = System.Options.TimeProvider.CreateTimer(
             static s => ((ActorCell)s!).OnReceiveTimeoutFired(),
             this,
-            _receiveTimeout!.Value,
+            extras.ReceiveTimeout!.Value,
             Timeout.InfiniteTimeSpan);
     }
 
@@ -61,5 +67,5 @@ internal sealed partial class ActorCell
     }
 
     private bool ReceiveTimeoutIsCurrent(ReceiveTimeoutTick tick) =>
-        _receiveTimeout is not null && _extras is { } extras && Volatile.Read(ref extras.ReceiveTimeoutGeneration) == tick.Generation;
+        _extras is { ReceiveTimeout: not null } extras && Volatile.Read(ref extras.ReceiveTimeoutGeneration) == tick.Generation;
 }

@@ -28,7 +28,8 @@ internal sealed partial class ActorCell
 
         var first = stash[0];
         stash.RemoveAt(0);
-        (_unstashed ??= new LinkedList<Envelope>()).AddFirst(first);
+        (_extras.Unstashed ??= new LinkedList<Envelope>()).AddFirst(first);
+        UnstashedChanged();
     }
 
     void IStash.UnstashAll() => UnstashAllInto(front: true);
@@ -41,7 +42,7 @@ internal sealed partial class ActorCell
             return;
         }
 
-        var unstashed = _unstashed ??= new LinkedList<Envelope>();
+        var unstashed = _extras.Unstashed ??= new LinkedList<Envelope>();
         if (front)
         {
             for (var i = stash.Count - 1; i >= 0; i--)
@@ -58,5 +59,9 @@ internal sealed partial class ActorCell
         }
 
         stash.Clear();
+        UnstashedChanged();
     }
+
+    /// <summary>Brings <see cref="HasUnstashed"/> up to date after the unstashed queue changed.</summary>
+    private void UnstashedChanged() => _hasUnstashed = _extras?.Unstashed is { Count: > 0 };
 }

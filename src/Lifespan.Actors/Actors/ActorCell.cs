@@ -25,11 +25,11 @@ internal sealed partial class ActorCell : IActorContext, IStash
     private Dictionary<string, ActorCell>? _children;
     private CellExtras? _extras;
 
-    // Read for every message, so kept here rather than in the extras (which every watched actor has): a message then
-    // touches the cell alone.
-    private LinkedList<Envelope>? _unstashed;
+    // Read for every message, so kept here rather than read from the extras (which every watched actor has): a
+    // message then touches the cell alone. Flags, so that they fit in the cell's padding.
     private bool _currentStashed;
-    private TimeSpan? _receiveTimeout;
+    private bool _hasUnstashed;         // whether _extras.Unstashed has messages (see UnstashedChanged)
+    private bool _hasReceiveTimeout;    // whether _extras.ReceiveTimeout is set
 
     public ActorCell(ActorSystem system, Props props, InternalActorRef? parent, string name)
     {
@@ -63,7 +63,7 @@ internal sealed partial class ActorCell : IActorContext, IStash
 
     public bool IsTerminated => Mailbox.IsClosed;
 
-    public bool HasUnstashed => _unstashed is { Count: > 0 };
+    public bool HasUnstashed => _hasUnstashed;
 
     internal object? CurrentMessage => _currentMessage;
 
@@ -176,10 +176,11 @@ internal sealed partial class ActorCell : IActorContext, IStash
 
     private bool TryTakeUserMessage(out object message, out InternalActorRef? sender)
     {
-        if (_unstashed is { Count: > 0 } unstashed)
+        if (_hasUnstashed && _extras!.Unstashed is { Count: > 0 } unstashed)
         {
             var envelope = unstashed.First!.Value;
             unstashed.RemoveFirst();
+            UnstashedChanged();
             (message, sender) = (envelope.Message, envelope.Sender);
             return true;
         }
@@ -268,7 +269,7 @@ internal sealed partial class ActorCell : IActorContext, IStash
     private void EndMessage(object message)
     {
         ClearCurrent();
-        if (_receiveTimeout is not null && message is not INotInfluenceReceiveTimeout)
+        if (_hasReceiveTimeout && message is not INotInfluenceReceiveTimeout)
         {
             RestartReceiveTimeout();
         }

@@ -14,12 +14,14 @@ internal sealed class CellExtras
     public long ChildNameCounter;
 
     public List<Envelope>? Stash;
+    public LinkedList<Envelope>? Unstashed;
 
     public TimerScheduler? Timers;
     public CancellationTokenSource? Cancellation;
     public Task? PendingAsync;
     public ITimer? AsyncStopTimer;
 
+    public TimeSpan? ReceiveTimeout;
     public ITimer? ReceiveTimeoutTimer;
     public int ReceiveTimeoutGeneration;
 
