@@ -127,8 +127,8 @@ internal sealed partial class ActorCell : IActorContext, IStash
     /// flow), and neither a synchronization context nor a task scheduler would capture the turn's continuations.
     /// </summary>
     /// <param name="inDefaultContext">Whether the thread is in the default execution context (which has no actor's flow in it).</param>
-    /// <param name="running">The calling thread's <see cref="RunningSlot"/>.</param>
-    internal static bool CanRunInlineHere(bool inDefaultContext, ref ActorCell? running) =>
+    /// <param name="running">The actor the calling thread runs (its <see cref="RunningSlot"/>).</param>
+    internal static bool CanRunInlineHere(bool inDefaultContext, ActorCell? running) =>
         running is null && SynchronizationContext.Current is null && TaskScheduler.Current == TaskScheduler.Default
         && (inDefaultContext || s_asyncCurrent.Value is null);
 

@@ -20,7 +20,7 @@ internal sealed partial class Mailbox
         ref var running = ref ActorCell.RunningSlot;
         if (_suspension != 0 || _closed || Volatile.Read(ref _scheduled) != 0 || s_poolContext is not { } poolContext
             || ExecutionContext.Capture() is not { } callerContext
-            || !ActorCell.CanRunInlineHere(inDefaultContext: ReferenceEquals(callerContext, poolContext), ref running)
+            || !ActorCell.CanRunInlineHere(inDefaultContext: ReferenceEquals(callerContext, poolContext), running)
             || Interlocked.CompareExchange(ref _scheduled, 1, 0) != 0)
         {
             return false;

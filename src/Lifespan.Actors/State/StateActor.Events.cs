@@ -4,11 +4,33 @@ namespace Lifespan.Actors.State;
 internal sealed partial class StateActor
 {
     /// <summary>
-    /// Applies an event that has no one to answer on an idle session: what <see cref="Accept"/> does, without a work
-    /// object for the common case of a handler that returns nothing. A handler that fails, or returns an event, a task
-    /// or a stream, goes on as work of its own; a refused event or a background task is started as work.
+    /// Applies an event that has no one to answer on an idle session: what <see cref="Accept"/> does, without taking
+    /// the session's work object for the common case of a handler that returns nothing (see <see cref="StartEvent"/>).
     /// </summary>
     private void ApplyNow(StateEvent @event)
+    {
+        try
+        {
+            if (StartEvent(@event, work: null))
+            {
+                return;
+            }
+        }
+        catch (Exception ex)
+        {
+            Broke(Inline(@event), ex);   // as Run answers work that broke on the actor's own thread
+        }
+
+        _inline.Clear();   // finished, or handed on as a copy (AwaitThenFinish)
+    }
+
+    /// <summary>
+    /// Resolves and invokes the event's handler, or starts its background task. <paramref name="work"/> is the event's
+    /// work (the current work); an event with no one to answer may come without it, and then takes the session's reused
+    /// one only when there is more to do than send the delta: a refusal, a failure, a background task, or a result to
+    /// await or queue. Returns whether the event was applied without one.
+    /// </summary>
+    private bool StartEvent(StateEvent @event, EventWork? work)
     {
         var name = @event.Handler;
         int index;
@@ -18,99 +40,46 @@ internal sealed partial class StateActor
             (index, handler) = Resolve(name);
             StateEventBinder.CheckShape(name, handler, @event);
         }
-        catch (ArgumentException)
+        catch (ArgumentException ex)
         {
-            Accept(@event, null, 0, false);   // refused again there, with the answer a refusal gets
-            return;
+            Finish(work ?? Inline(@event), null, ex);
+            return false;
         }
 
         if (handler.IsBackground)
         {
-            Accept(@event, null, 0, false);
-            return;
+            work ??= Inline(@event);
+            Finish(work, null, StartBackground(@event, index, handler));
+            return false;
         }
 
         object? result;
-        Exception? error = null;
         try
         {
             result = handler.Invoke(_state[index], new StateEventArguments(name, @event), Stopping);
         }
         catch (Exception ex)
         {
-            (result, error) = (null, ex);
+            Finish(work ?? Inline(@event), null, ex);
+            return false;
         }
 
-        var work = _inline;
-        if (result is null && error is null)
+        if (result is null && work is null)
         {
-            try
-            {
-                PublishDelta();
-            }
-            catch (Exception ex)
-            {
-                work.Set(@event, null, 0, false);
-                Broke(work, ex);
-            }
-        }
-        else
-        {
-            work.Set(@event, null, 0, false);
-            _current = work;
-            try
-            {
-                if (error is null)
-                {
-                    Continue(work, result, name);
-                }
-                else
-                {
-                    Finish(work, null, error);
-                }
-            }
-            catch (Exception ex)
-            {
-                Broke(work, ex);
-            }
+            PublishDelta();
+            return true;
         }
 
-        work.Clear();
+        Continue(work ?? Inline(@event), result, name);
+        return false;
     }
 
-    private void StartEvent(EventWork work)
+    /// <summary>The session's reused work object, set to <paramref name="event"/> (no one to answer) and made the current work.</summary>
+    private EventWork Inline(StateEvent @event)
     {
-        int index;
-        StateHandler handler;
-        try
-        {
-            (index, handler) = Resolve(work.Event.Handler);
-            StateEventBinder.CheckShape(work.Event.Handler, handler, work.Event);
-        }
-        catch (ArgumentException ex)
-        {
-            Finish(work, null, ex);
-            return;
-        }
-
-        if (handler.IsBackground)
-        {
-            Finish(work, null, StartBackground(work.Event, index, handler));
-            return;
-        }
-
-        object? result;
-        try
-        {
-            result = handler.Invoke(_state[index], new StateEventArguments(work.Event.Handler, work.Event), Stopping);
-        }
-        catch (Exception ex)
-        {
-            Finish(work, null, ex);
-            return;
-        }
-
-        Continue(work, result, work.Event.Handler);
+        _inline.Set(@event, null, 0, false);
+        _current = _inline;
+        return _inline;
     }
 
     private void StartModify(ModifyWork work)

@@ -265,7 +265,7 @@ internal sealed partial class StateActor : ReceiveActor, IHasQueuedWork
         switch (work)
         {
             case EventWork e:
-                StartEvent(e);
+                StartEvent(e.Event, e);
                 break;
             case LockWork l:
                 GrantLock(l);
