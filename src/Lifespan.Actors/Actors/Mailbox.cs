@@ -26,6 +26,8 @@ internal sealed partial class Mailbox : MailboxNode, IThreadPoolWorkItem
     private SystemMessage? _systemHead;
     private SystemMessage? _systemTail;
     private int _scheduled;
+    private int _posted;                // user messages linked, ever (wraps; only the difference counts)
+    private int _taken;                 // user messages taken, ever (written by the consumer alone)
     private volatile int _suspension;
     private volatile bool _closed;
     private long _runs;
@@ -39,10 +41,26 @@ internal sealed partial class Mailbox : MailboxNode, IThreadPoolWorkItem
 
     public bool IsClosed => _closed;
 
+    /// <summary>The cell whose messages this mailbox holds.</summary>
+    public ActorCell Cell => _cell;
+
     /// <summary>How many runs (of at most <c>throughput</c> user messages each) this mailbox has had (for diagnostics and fairness tests).</summary>
     public long Runs => Interlocked.Read(ref _runs);
 
     public bool IsSuspended => _suspension != 0;
+
+    /// <summary>
+    /// How many user messages wait: posted and not yet taken. Safe from any thread and constant-time; a snapshot that
+    /// may be behind by the posts and takes under way while it reads (enough to bound a queue, not to count exactly).
+    /// </summary>
+    public int UserCount
+    {
+        get
+        {
+            var taken = Volatile.Read(ref _taken);   // first: a take counted here was posted before the next read
+            return Math.Max(0, unchecked(Volatile.Read(ref _posted) - taken));
+        }
+    }
 
     /// <summary>
     /// Whether every user message posted before this call (by the calling thread, or visibly to it) has been fully
@@ -87,6 +105,7 @@ internal sealed partial class Mailbox : MailboxNode, IThreadPoolWorkItem
         }
 
         var node = new MailboxNode { Message = message, Sender = sender };
+        Interlocked.Increment(ref _posted);   // before the link: the count is never below what is linked
         var previous = Interlocked.Exchange(ref _tail, node);
         Interlocked.Exchange(ref previous.Next, node);   // a full fence: the link is visible before _closed is read again
 
@@ -154,6 +173,7 @@ internal sealed partial class Mailbox : MailboxNode, IThreadPoolWorkItem
         next.Message = null;
         next.Sender = null;
         _head = next;
+        Volatile.Write(ref _taken, unchecked(_taken + 1));
         head.Next = null;   // unlink: otherwise the mailbox (the first node) would keep every delivered node alive
         return true;
     }

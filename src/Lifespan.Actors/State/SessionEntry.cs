@@ -17,6 +17,8 @@ internal sealed class SessionEntry(IActorRef actor)
     private int _route;   // Closed while the session is not to be told directly, plus the number of senders inside
     private long _lastUsed = Environment.TickCount64;
     private volatile bool _retired;
+    private int _refused;               // events refused with no one to answer since the session last reported them
+    private string? _refusedHandler;    // the last of them
 
     public IActorRef Actor { get; } = actor;
 
@@ -38,6 +40,28 @@ internal sealed class SessionEntry(IActorRef actor)
 
     /// <summary>Messages that arrived while the session was saving itself, in arrival order.</summary>
     public List<(ISessionMessage Message, IActorRef Sender)>? Buffer { get; set; }
+
+    /// <summary>
+    /// Messages waiting for the session: in its mailbox, and in its own queue behind a running handler. A snapshot from
+    /// any thread, for bounding the session's queue (<see cref="SessionOptions.MaxQueuedEvents"/>).
+    /// </summary>
+    public int Waiting => Mailbox.UserCount + (Mailbox.Cell.Actor is IHasQueuedWork own ? own.QueuedWork : 0);
+
+    /// <summary>
+    /// Notes an event refused with no one to answer. The first since the session last reported asks it to tell its
+    /// subscribers (<see cref="EventsRefused"/>); a flood of refusals costs one message, not one each.
+    /// </summary>
+    public void NoteRefused(string handler)
+    {
+        Volatile.Write(ref _refusedHandler, handler);
+        if (Interlocked.Increment(ref _refused) == 1)
+        {
+            Actor.Tell(new EventsRefused(this));
+        }
+    }
+
+    /// <summary>How many events were refused since the last call, and the last one's handler (the session only).</summary>
+    public (int Count, string? Handler) TakeRefused() => (Interlocked.Exchange(ref _refused, 0), Volatile.Read(ref _refusedHandler));
 
     /// <summary>Enters the route; <see langword="false"/> when it is closed. After <see langword="true"/>, call <see cref="Exit"/>.</summary>
     public bool TryEnter()

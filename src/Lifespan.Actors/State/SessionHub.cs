@@ -9,7 +9,7 @@ namespace Lifespan.Actors.State;
 /// band and lists the running background tasks. It owns <c>/user/sessions</c>; at shutdown (phase
 /// <c>service-requests-done</c>) it cancels every background task and awaits them.
 /// </summary>
-public sealed class SessionHub
+public sealed partial class SessionHub
 {
     private readonly SessionRuntime _runtime;
     private readonly Mailbox _registryMailbox;
@@ -87,7 +87,7 @@ public sealed class SessionHub
         var wrapped = replyTo is null ? null : Wrap();
 
         // With no one to answer, a running session is told the event itself: there is nothing to wrap it with.
-        if (entry is null || !TrySendDirect(entry, (object?)wrapped ?? @event, sender))
+        if (entry is null || !TrySendDirect(entry, (object?)wrapped ?? @event, sender, token, @event, correlationId))
         {
             Registry.Tell(wrapped ?? Wrap(), sender);
         }
@@ -171,7 +171,12 @@ public sealed class SessionHub
     /// no message in hand or waiting (so nothing sent earlier through the registry, for this session or any other, is
     /// still on its way to be overtaken); an idle session may apply it on this thread. Otherwise the registry routes it.
     /// </summary>
-    private bool TrySendDirect(SessionEntry entry, object message, IActorRef sender)
+    /// <remarks>
+    /// An event the session cannot take at once joins its mailbox only while fewer than
+    /// <see cref="SessionOptions.MaxQueuedEvents"/> messages wait there and in its queue; beyond that it is refused here,
+    /// so that a handler that holds its thread cannot let the mailbox grow without bound.
+    /// </remarks>
+    private bool TrySendDirect(SessionEntry entry, object message, IActorRef sender, string token, StateEvent @event, long correlationId)
     {
         if (!entry.TryEnter())
         {
@@ -187,7 +192,8 @@ public sealed class SessionHub
 
             entry.LastUsed = Environment.TickCount64;
             var from = InternalActorRef.ImplicitSender(sender);
-            if (!_runtime.Options.AllowInlineEvents || !entry.Mailbox.TryRunInline(message, from))
+            if ((!_runtime.Options.AllowInlineEvents || !entry.Mailbox.TryRunInline(message, from))
+                && _runtime.Admit(entry, token, @event, sender, correlationId))
             {
                 entry.Mailbox.PostUser(message, from);   // what entry.Actor.Tell does
             }
@@ -201,13 +207,26 @@ public sealed class SessionHub
     }
 
     /// <summary>Refuses new background tasks, cancels the running ones and waits until they have ended.</summary>
+    /// <remarks>A task that ignores its token past the phase's timeout is named in a warning and left behind.</remarks>
     internal async Task CloseAsync(CancellationToken cancellationToken)
     {
         _runtime.Close();
-        while (BackgroundTasks.Count > 0)
+        try
         {
-            Registry.Tell(new CloseSessions());
-            await BackgroundTasks.WhenAllEndedAsync(cancellationToken).ConfigureAwait(false);
+            while (BackgroundTasks.Count > 0)
+            {
+                Registry.Tell(new CloseSessions());
+                await BackgroundTasks.WhenAllEndedAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            var left = BackgroundTasks.Select(t => $"{t.Handler} #{t.Id} (session {SessionToken.Redact(t.SessionToken)})").ToArray();
+            LogBackgroundTasksLeft(_runtime.Logger, left.Length, string.Join(", ", left));
+            throw;
         }
     }
+
+    [LoggerMessage(EventId = 408, Level = LogLevel.Warning, Message = "Shutdown stopped waiting for {Count} background tasks that did not end when cancelled: {Tasks}. Pass the CancellationToken on to what the task awaits")]
+    private static partial void LogBackgroundTasksLeft(ILogger logger, int count, string tasks);
 }

@@ -30,6 +30,9 @@ internal sealed record CloseSessions;
 /// <summary>Changes a session's state out of band (<see cref="SessionHub.ModifyStateAsync{TState}(string, Func{TState, ValueTask}, CancellationToken)"/>).</summary>
 internal sealed record ModifyState(string Token, Type StateType, Func<State, ValueTask> Change, TaskCompletionSource Done) : ISessionMessage;
 
+/// <summary>Events for the session were refused before they reached it, with no one to answer (<see cref="SessionEntry.NoteRefused"/>).</summary>
+internal sealed record EventsRefused(SessionEntry Entry);
+
 /// <summary>The registry asks an idle session to save its state and stop.</summary>
 internal sealed record Passivate;
 

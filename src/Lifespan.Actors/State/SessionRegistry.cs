@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+
 namespace Lifespan.Actors.State;
 
 /// <summary>
@@ -8,7 +10,7 @@ namespace Lifespan.Actors.State;
 /// which tells events straight to a session whose route is open (<see cref="SessionEntry"/>) when this actor has no
 /// message in hand or waiting, so that a direct event can never overtake one sent earlier through the registry.
 /// </summary>
-internal sealed class SessionRegistry : ReceiveActor
+internal sealed partial class SessionRegistry : ReceiveActor
 {
     private const string SweepTimer = "sweep";
     private readonly SessionRuntime _runtime;
@@ -96,7 +98,11 @@ internal sealed class SessionRegistry : ReceiveActor
             }
 
             entry.LastUsed = Environment.TickCount64;
-            entry.Actor.Tell(message, sender);
+            if (message is not SessionEvent e || _runtime.Admit(entry, e.Token, e.Event, sender, e.CorrelationId))
+            {
+                entry.Actor.Tell(message, sender);
+            }
+
             return;
         }
 
@@ -184,7 +190,8 @@ internal sealed class SessionRegistry : ReceiveActor
         }
     }
 
-    private static void Refuse(ISessionMessage message, IActorRef sender, string error)
+    /// <summary>Answers a refused message; one that no one would hear of (an event sent without a reply-to) is logged instead.</summary>
+    private void Refuse(ISessionMessage message, IActorRef sender, string error)
     {
         switch (message)
         {
@@ -197,8 +204,14 @@ internal sealed class SessionRegistry : ReceiveActor
             case Subscribe when !ReferenceEquals(sender, ActorRefs.NoSender):
                 sender.Tell(new Status.Failure(new InvalidOperationException(error)));
                 break;
+            default:
+                LogRefusedUnanswered(_runtime.Logger, message.GetType().Name, error);
+                break;
         }
     }
+
+    [LoggerMessage(EventId = 407, Level = LogLevel.Warning, Message = "A {Message} sent with no one to answer was refused: {Reason}")]
+    private static partial void LogRefusedUnanswered(ILogger logger, string message, string reason);
 
     private static string Shorten(string? token) => token is null ? "(null)" : SessionToken.Redact(token);
 }

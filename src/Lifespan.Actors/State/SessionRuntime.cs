@@ -38,4 +38,34 @@ internal sealed class SessionRuntime(SessionOptions options, IStateStore store, 
     public void Close() => _closed = true;
 
     public long NextTaskId() => Interlocked.Increment(ref _nextTaskId);
+
+    /// <summary>Why event <paramref name="handler"/> was refused, with <paramref name="waiting"/> events of its session waiting already.</summary>
+    public string QueueFull(string handler, int waiting) =>
+        $"Event {handler} was refused: {waiting} events of this session are already waiting " +
+        $"(lifespan.sessions.max-queued-events = {Options.MaxQueuedEvents}). Send more once earlier ones have been applied.";
+
+    /// <summary>
+    /// Whether an event for the running session <paramref name="entry"/> may join what waits for it. When
+    /// <see cref="SessionOptions.MaxQueuedEvents"/> messages wait already, the event is refused: <paramref name="replyTo"/>
+    /// is answered, or without one the session reports the refusal to its subscribers (<see cref="SessionEntry.NoteRefused"/>).
+    /// </summary>
+    public bool Admit(SessionEntry entry, string token, StateEvent @event, IActorRef? replyTo, long correlationId)
+    {
+        var waiting = entry.Waiting;
+        if (waiting < Options.MaxQueuedEvents)
+        {
+            return true;
+        }
+
+        if (replyTo is null || ReferenceEquals(replyTo, ActorRefs.NoSender) || ReferenceEquals(replyTo, ActorRefs.Nobody))
+        {
+            entry.NoteRefused(@event.Handler);
+        }
+        else
+        {
+            replyTo.Tell(new EventCompleted(token, @event.Handler, QueueFull(@event.Handler, waiting), correlationId));
+        }
+
+        return false;
+    }
 }

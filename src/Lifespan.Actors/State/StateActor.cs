@@ -94,6 +94,9 @@ internal sealed partial class StateActor : ReceiveActor, IHasQueuedWork
             case LockHeldTooLong l:
                 OnLockHeldTooLong(l);
                 return;
+            case EventsRefused r:
+                ReportRefused(r.Entry);
+                return;
             case ModifyState m:
                 Prioritize(new ModifyWork(m));
                 break;
@@ -158,8 +161,7 @@ internal sealed partial class StateActor : ReceiveActor, IHasQueuedWork
         if (waiting >= _runtime.Options.MaxQueuedEvents)
         {
             var handler = work.Event.Handler;
-            var error = $"Event {handler} was refused: {waiting} events of this session are already waiting " +
-                        $"(lifespan.sessions.max-queued-events = {_runtime.Options.MaxQueuedEvents}). Send more once earlier ones have been applied.";
+            var error = _runtime.QueueFull(handler, waiting);
             LogEventRefused(_runtime.Logger, RedactedToken, handler, error);
             if (work.ReplyTo is { } refuseTo)
             {
@@ -174,6 +176,23 @@ internal sealed partial class StateActor : ReceiveActor, IHasQueuedWork
         }
 
         _queues.EnqueueEvent(work);
+    }
+
+    /// <summary>Tells the subscribers of the events refused before they reached the session (its queue was full).</summary>
+    private void ReportRefused(SessionEntry entry)
+    {
+        var (count, handler) = entry.TakeRefused();
+        if (count == 0 || handler is null)
+        {
+            return;
+        }
+
+        var error = count == 1
+            ? $"Event {handler} was refused: "
+            : $"{count} events were refused, the last of them {handler}: ";
+        error += $"the session's queue was full (lifespan.sessions.max-queued-events = {_runtime.Options.MaxQueuedEvents}). Send more once earlier ones have been applied.";
+        LogEventRefused(_runtime.Logger, RedactedToken, handler, error);
+        Broadcast(new SessionError(_token, handler, error));
     }
 
     private void Prioritize(Work work)

@@ -37,6 +37,47 @@ public sealed class MailboxTests : TestKit.TestKit
         Assert.DoesNotContain(sent, w => w.IsAlive);
     }
 
+    private sealed class Gated : ReceiveActor
+    {
+        public Gated(SemaphoreSlim gate, TaskCompletionSource started) => ReceiveAny(message =>
+        {
+            if (message is "hold")
+            {
+                started.TrySetResult();
+                gate.Wait(TimeSpan.FromSeconds(30));   // a handler holding its thread, so that messages wait
+            }
+
+            Sender.Tell(message);
+        });
+    }
+
+    [Fact]
+    public async Task The_mailbox_counts_the_user_messages_waiting_in_it()
+    {
+        using var gate = new SemaphoreSlim(0);
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var actor = Sys.ActorOf(Props.Create(() => new Gated(gate, started)));
+        var mailbox = ((LocalActorRef)actor).Cell.Mailbox;
+        Assert.Equal(0, mailbox.UserCount);
+
+        actor.Tell("hold", TestActor.Ref);
+        await started.Task.WaitAsync(Dilated(TimeSpan.FromSeconds(10)));
+        for (var i = 0; i < 5; i++)
+        {
+            actor.Tell(i, TestActor.Ref);
+        }
+
+        Assert.Equal(5, mailbox.UserCount);
+        gate.Release();
+        await ExpectMsgAsync("hold");
+        for (var i = 0; i < 5; i++)
+        {
+            await ExpectMsgAsync(i);
+        }
+
+        Assert.Equal(0, mailbox.UserCount);
+    }
+
     [Fact]
     public async Task The_mailbox_is_unlinked_from_its_queue_once_the_first_message_is_taken()
     {

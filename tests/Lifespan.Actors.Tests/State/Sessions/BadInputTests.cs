@@ -112,6 +112,46 @@ public sealed class BadInputTests() : SessionTestKit(o => o.MaxQueuedEvents = 3)
     }
 
     [Fact]
+    public async Task Events_cannot_pile_up_while_a_handler_holds_its_thread()
+    {
+        var (token, client) = await NewSessionAsync();
+        var gate = CounterState.Gates.GetOrAdd(token, _ => new SemaphoreSlim(0));
+        var replies = CreateTestProbe();
+
+        // A synchronous handler that holds its thread: what arrives meanwhile waits in the mailbox, not in the queue.
+        var holder = Task.Factory.StartNew(() => Hub.Send(token, Event("CounterState.HoldThread")), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        await CounterState.HeldSignal(token).Task.WaitAsync(Dilated(TimeSpan.FromSeconds(10)));
+        for (var i = 0; i < 10; i++)
+        {
+            Hub.Send(token, Event("CounterState.Increment"), replies.Ref);
+        }
+
+        for (var i = 0; i < 7; i++)
+        {
+            var refused = await replies.ExpectMsgAsync<EventCompleted>();
+            Assert.Contains("3 events of this session are already waiting (lifespan.sessions.max-queued-events = 3)", refused.Error, StringComparison.Ordinal);
+        }
+
+        for (var i = 0; i < 5; i++)
+        {
+            Hub.Send(token, Event("CounterState.Add", new { amount = 1 }));   // no one to answer: the subscribers hear of it
+        }
+
+        gate.Release();
+        await holder.WaitAsync(Dilated(TimeSpan.FromSeconds(10)));
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Null((await replies.ExpectMsgAsync<EventCompleted>()).Error);
+        }
+
+        var report = await client.FishForMessageAsync<SessionError>(_ => true);
+        Assert.Equal("CounterState.Add", report.Handler);
+        Assert.StartsWith("5 events were refused, the last of them CounterState.Add: the session's queue was full (lifespan.sessions.max-queued-events = 3)", report.Message, StringComparison.Ordinal);
+        Assert.Equal(1003, await ReadAsync<CounterState, int>(token, s => s.Count));
+        await StillWorksAsync(token, client, 1004);
+    }
+
+    [Fact]
     public async Task An_invalid_token_is_refused()
     {
         var error = await Assert.ThrowsAsync<StateEventException>(() => Hub.DispatchAsync("../etc/passwd", Event("CounterState.Increment")));

@@ -153,6 +153,26 @@ public partial class CounterState : global::Lifespan.Actors.State.State
         }
     }
 
+    /// <summary>Holds its thread, as a long synchronous handler does, until the session's gate opens (30 s at most).</summary>
+    public void HoldThread()
+    {
+        HeldSignal(ClientToken!).TrySetResult();
+        if (!Gate.Wait(TimeSpan.FromSeconds(30)))
+        {
+            throw new TimeoutException("HoldThread's gate was not opened.");
+        }
+
+        Count += 1000;
+    }
+
+    /// <summary>Waits at the session's gate (30 s at most) without passing its token on: cancelling it changes nothing.</summary>
+    [BackgroundTask]
+    public async Task IgnoreCancellation(CancellationToken cancellationToken)
+    {
+        HeldSignal(ClientToken!).TrySetResult();
+        await Gate.WaitAsync(TimeSpan.FromSeconds(30), CancellationToken.None);
+    }
+
     [BackgroundTask]
     public async Task<StateEvent?> IncrementThenChain(CancellationToken cancellationToken)
     {
