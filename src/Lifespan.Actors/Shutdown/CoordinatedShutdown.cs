@@ -133,27 +133,25 @@ public sealed partial class CoordinatedShutdown
         {
             await Task.WhenAll(running.Select(r => r.Task)).WaitAsync(timeout).ConfigureAwait(false);
         }
-        catch (TimeoutException)
-        {
-            var pending = running.Where(r => !r.Task.IsCompleted).Select(r => r.Name).ToArray();
-            LogPhaseTimedOut(_logger, phase, timeout, string.Join(", ", pending));
-        }
         catch (Exception)
         {
             // reported per task below
         }
 
-        var ok = true;
+        // A task that ended cancelled by the phase's token gave up at the timeout, as one still running did.
+        var timedOut = running.Where(r => !r.Task.IsCompleted || (r.Task.IsCanceled && cts.IsCancellationRequested)).Select(r => r.Name).ToArray();
+        if (timedOut.Length > 0)
+        {
+            LogPhaseTimedOut(_logger, phase, timeout, string.Join(", ", timedOut));
+        }
+
+        var ok = timedOut.Length == 0;
         foreach (var (name, task) in running)
         {
             if (task.IsFaulted)
             {
                 ok = false;
                 LogTaskFailed(_logger, name, phase, task.Exception!.GetBaseException());
-            }
-            else if (!task.IsCompleted)
-            {
-                ok = false;
             }
         }
 
@@ -166,7 +164,7 @@ public sealed partial class CoordinatedShutdown
     [LoggerMessage(2, LogLevel.Information, "Coordinated shutdown finished: {Reason}")]
     private static partial void LogFinished(ILogger logger, ShutdownReason reason);
 
-    [LoggerMessage(3, LogLevel.Warning, "Shutdown phase {Phase} timed out after {Timeout}; still running: {Tasks}")]
+    [LoggerMessage(3, LogLevel.Warning, "Shutdown phase {Phase} timed out after {Timeout}; gave up on: {Tasks}")]
     private static partial void LogPhaseTimedOut(ILogger logger, string phase, TimeSpan timeout, string tasks);
 
     [LoggerMessage(4, LogLevel.Error, "Shutdown task {Task} failed in phase {Phase}")]

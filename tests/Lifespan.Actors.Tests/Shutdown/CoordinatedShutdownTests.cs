@@ -103,6 +103,29 @@ public sealed class CoordinatedShutdownTests
     }
 
     [Fact]
+    public async Task A_task_cancelled_by_the_phase_timeout_is_named_as_one_still_running_is()
+    {
+        var logs = new CapturingLoggerProvider();
+        var options = new ActorSystemOptions { LoggerFactory = new Microsoft.Extensions.Logging.LoggerFactory([logs]) };
+        options.Shutdown.Phases[ShutdownPhases.ServiceStop] = new ShutdownPhaseOptions { Timeout = TimeSpan.FromMilliseconds(200) };
+        await using var system = ActorSystem.Create("cs", options);
+        var release = new TaskCompletionSource();
+        system.CoordinatedShutdown.AddTask(ShutdownPhases.ServiceStop, "gives up when told", cancellationToken => Task.Delay(Timeout.Infinite, cancellationToken));
+        system.CoordinatedShutdown.AddTask(ShutdownPhases.ServiceStop, "ignores cancellation", _ => release.Task);
+        system.CoordinatedShutdown.AddTask(ShutdownPhases.ServiceStop, "done in time", _ => Task.CompletedTask);
+
+        await system.CoordinatedShutdown.RunAsync(ShutdownReason.ApplicationStop).WaitAsync(TimeSpan.FromSeconds(30));
+
+        var warning = Assert.Single(logs.Entries, e => e.Text.StartsWith("Shutdown phase service-stop timed out", StringComparison.Ordinal));
+        Assert.Equal(Microsoft.Extensions.Logging.LogLevel.Warning, warning.Level);
+        Assert.Contains("gave up on: ", warning.Text, StringComparison.Ordinal);
+        Assert.Contains("gives up when told", warning.Text, StringComparison.Ordinal);
+        Assert.Contains("ignores cancellation", warning.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("done in time", warning.Text, StringComparison.Ordinal);
+        release.SetResult();
+    }
+
+    [Fact]
     public async Task A_phase_without_recover_skips_to_termination()
     {
         await using var system = NewSystem(o => o.Phases[ShutdownPhases.ServiceUnbind] = new ShutdownPhaseOptions { Recover = false });

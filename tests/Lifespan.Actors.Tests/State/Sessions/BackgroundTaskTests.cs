@@ -129,6 +129,25 @@ public sealed class BackgroundTaskTests() : SessionTestKit(o => o.LockWarningAft
     }
 
     [Fact]
+    public async Task A_task_that_ignores_its_cancellation_at_shutdown_is_named_when_the_phase_gives_up()
+    {
+        var (token, _) = await NewSessionAsync();
+        var gate = CounterState.Gates.GetOrAdd(token, _ => new SemaphoreSlim(0));
+        Hub.Send(token, Event("CounterState.IgnoreCancellation"));
+        await CounterState.HeldSignal(token).Task.WaitAsync(Dilated(TimeSpan.FromSeconds(10)));
+        var id = Hub.BackgroundTasks.Single(t => t.SessionToken == token).Id;
+
+        using var phaseTimeout = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Hub.CloseAsync(phaseTimeout.Token));
+
+        var warning = Assert.Single(Logs.Entries, e => e.Text.StartsWith("Shutdown stopped waiting for 1 background tasks", StringComparison.Ordinal));
+        Assert.Equal(Microsoft.Extensions.Logging.LogLevel.Warning, warning.Level);
+        Assert.Contains($"CounterState.IgnoreCancellation #{id} (session {SessionToken.Redact(token)})", warning.Text, StringComparison.Ordinal);
+        gate.Release();
+        await AwaitConditionAsync(() => Hub.BackgroundTasks.Count == 0, Dilated(TimeSpan.FromSeconds(10)));
+    }
+
+    [Fact]
     public async Task A_lock_held_too_long_is_logged_as_a_warning()
     {
         var (token, client) = await NewSessionAsync();

@@ -82,6 +82,12 @@ public sealed class SessionRegistryTests() : SessionTestKit(o => { o.PassivateAf
 
         var error = await Assert.ThrowsAsync<StateEventException>(() => Hub.DispatchAsync(SessionToken.New(), CounterState.Events.Increment()));
         Assert.Contains("lifespan.sessions.max-sessions = 3", error.Message, StringComparison.Ordinal);
+
+        // Sent with no one to answer: the refusal is logged, as no client would hear of it.
+        Hub.Send(SessionToken.New(), CounterState.Events.Increment());
+        await AwaitConditionAsync(() => Logs.Entries.Any(e => e.Level == Microsoft.Extensions.Logging.LogLevel.Warning
+            && e.Text.Contains("A SessionEvent sent with no one to answer was refused: A new session was refused: 3 sessions are open (lifespan.sessions.max-sessions = 3)", StringComparison.Ordinal)),
+            Dilated(TimeSpan.FromSeconds(10)));
     }
 
     [Fact]
