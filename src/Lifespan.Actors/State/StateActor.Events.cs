@@ -236,10 +236,10 @@ internal sealed partial class StateActor
         string? message = null;
         if (error is not null)
         {
-            message = error is ArgumentException or ImmutableStateException || _runtime.Options.DetailedErrors
+            message = error is ArgumentException or ImmutableStateException or EventRefusedException || _runtime.Options.DetailedErrors
                 ? error.Message
                 : $"Event {handler} failed on the server; its log has the details.";
-            if (error is ArgumentException)
+            if (error is ArgumentException or EventRefusedException)
             {
                 LogEventRefused(_runtime.Logger, RedactedToken, handler, error.Message);
             }

@@ -55,7 +55,7 @@ internal sealed partial class StateActor
 
     private void RefuseAllWork()
     {
-        var refusal = new InvalidOperationException($"The session's saved state could not be loaded ({_loadError!.Message}); try again.", _loadError);
+        var refusal = new EventRefusedException($"The session's saved state could not be loaded ({_loadError!.Message}); try again.", _loadError);
         while (_queues.Dequeue() is { } work)
         {
             Fail(work, refusal);

@@ -85,3 +85,35 @@ public sealed class ResilienceTests() : SessionTestKit(o => o.AddState<FragileSt
         Assert.True(await ReadAsync<FragileState, int>(token, s => s.Count) >= 1);
     }
 }
+
+/// <summary>A store whose loads fail until it is told to recover.</summary>
+public sealed class BrokenStore : IStateStore
+{
+    private readonly InMemoryStateStore _inner = new();
+
+    private volatile bool _broken = true;
+
+    public void Recover() => _broken = false;
+
+    public ValueTask<string?> LoadAsync(string token, CancellationToken cancellationToken) =>
+        _broken ? throw new IOException("store unavailable") : _inner.LoadAsync(token, cancellationToken);
+
+    public ValueTask SaveAsync(string token, string json, CancellationToken cancellationToken) => _inner.SaveAsync(token, json, cancellationToken);
+}
+
+public sealed class LoadRefusalTests() : SessionTestKit(o => o.DetailedErrors = false, new BrokenStore())
+{
+    [Fact]
+    public async Task An_event_refused_because_the_state_could_not_be_loaded_says_so_without_detailed_errors()
+    {
+        var token = SessionToken.New();
+
+        var refused = await Assert.ThrowsAsync<StateEventException>(() => Hub.DispatchAsync(token, CounterState.Events.Increment()));
+
+        Assert.Contains("The session's saved state could not be loaded (store unavailable); try again.", refused.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(Logs.Entries, e => e.Text.Contains("failed; changes it made before failing are kept", StringComparison.Ordinal));
+        ((BrokenStore)Store).Recover();
+        await Hub.DispatchAsync(token, CounterState.Events.Increment());   // the next load succeeds
+        Assert.Equal(1, await ReadAsync<CounterState, int>(token, s => s.Count));
+    }
+}
