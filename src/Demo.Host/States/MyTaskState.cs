@@ -38,27 +38,39 @@ internal sealed partial class MyTaskState : State
             NTasks++;
         }
 
-        while (true)
+        try
         {
-            await using (await LockAsync(cancellationToken))
+            while (true)
             {
-                // Check for stopping conditions inside the lock.
-                if (Counter >= MaxCounter)
+                await using (await LockAsync(cancellationToken))
                 {
-                    Running = false;
+                    // Check for stopping conditions inside the lock.
+                    if (Counter >= MaxCounter)
+                    {
+                        Running = false;
+                    }
+
+                    if (!Running)
+                    {
+                        return;
+                    }
+
+                    Counter++;
                 }
 
-                if (!Running)
-                {
-                    NTasks--;
-                    return;
-                }
-
-                Counter++;
+                // Await long operations outside the lock to avoid blocking the UI.
+                await Task.Delay(step, cancellationToken);
             }
-
-            // Await long operations outside the lock to avoid blocking the UI.
-            await Task.Delay(step, cancellationToken);
+        }
+        finally
+        {
+            // However the task ends (stopped, cancelled from the actors page or at shutdown, failed), the next one may
+            // start: the seed decrements only when stopped, so a cancelled task would block every later one.
+            await using (await LockAsync(CancellationToken.None))
+            {
+                NTasks--;
+                Running = false;
+            }
         }
     }
 
