@@ -42,6 +42,7 @@ internal static class HandlerSourceWriter
     {
         var names = new List<string>();
         var arguments = new List<string>();
+        var bound = new List<string>();   // the arguments read from the event, without the token
         foreach (var p in h.Parameters)
         {
             if (p.IsCancellationToken)
@@ -52,9 +53,10 @@ internal static class HandlerSourceWriter
 
             var index = names.Count;
             names.Add(Quote(p.Name));
-            arguments.Add(p.DefaultValue is null
+            bound.Add(p.DefaultValue is null
                 ? "a.Get<" + p.Type + ">(" + index + ", " + Quote(p.Name) + ")"
                 : "a.GetOrDefault<" + p.Type + ">(" + index + ", " + Quote(p.Name) + ", " + (p.DefaultValue == "default" ? "default!" : p.DefaultValue) + ")");
+            arguments.Add(bound[bound.Count - 1]);
         }
 
         var target = "((" + model.FullName + ")s)";
@@ -74,7 +76,14 @@ internal static class HandlerSourceWriter
         w.Line("    " + (names.Count == 0 ? "global::System.Array.Empty<string>()" : "new string[] { " + string.Join(", ", names) + " }") + ",");
         w.Line("    " + invoke + ",");
         w.Line("    isBackground: " + Bool(h.IsBackground) + ",");
-        w.Line("    cancelOnDisconnect: " + Bool(h.CancelOnDisconnect) + "),");
+
+        // A background task's session binds its arguments before starting it, and the task is invoked with them converted.
+        var bind = h.IsBackground && bound.Count > 0;
+        w.Line("    cancelOnDisconnect: " + Bool(h.CancelOnDisconnect) + (bind ? "," : "),"));
+        if (bind)
+        {
+            w.Line("    bind: static a => new object?[] { " + string.Join(", ", bound) + " }),");
+        }
     }
 
     private static void WriteCombinedHandlers(CodeWriter w, string listType, string access)

@@ -17,4 +17,10 @@ internal sealed class BackgroundContext(IActorRef session, IActorRef self, int s
 
     /// <summary>The lock being held, if any; only its flow may write.</summary>
     public volatile StateLock? Holder;
+
+    /// <summary>
+    /// Set while the task's stream is asked for its next item and until its driver has seen how the request went
+    /// (see <see cref="BackgroundStream"/>); a granted lock is handed to its flow only once this completes.
+    /// </summary>
+    public volatile TaskCompletionSource? Step;
 }

@@ -67,14 +67,7 @@ internal sealed class BackgroundTaskActor : ReceiveActor
                 await valueTask.ConfigureAwait(false);
                 break;
             case IAsyncEnumerable<StateEvent?> stream:
-                await foreach (var yielded in stream.WithCancellation(cancellationToken).ConfigureAwait(false))
-                {
-                    if (yielded is not null)
-                    {
-                        parent.Tell(new EnqueueEvents([yielded], origin));
-                    }
-                }
-
+                await BackgroundStream.RunAsync(stream, snapshot.Background!, origin, cancellationToken).ConfigureAwait(false);
                 break;
         }
 

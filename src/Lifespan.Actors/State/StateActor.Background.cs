@@ -5,12 +5,25 @@ internal sealed partial class StateActor
 {
     private const string LockTimer = "lock-held";
 
-    /// <summary>Starts a background task as a child; the session goes on with its next event at once.</summary>
-    private InvalidOperationException? StartBackground(StateEvent @event, int index, StateHandler handler)
+    /// <summary>
+    /// Starts a background task as a child; the session goes on with its next event at once. The arguments are bound
+    /// here, before the task exists, so that a payload that does not fit is refused as for any handler; the task gets
+    /// them already converted.
+    /// </summary>
+    private Exception? StartBackground(StateEvent @event, int index, StateHandler handler)
     {
         if (_runtime.IsClosed)
         {
             return new InvalidOperationException($"Background task {@event.Handler} was not started: the app is shutting down.");
+        }
+
+        try
+        {
+            @event = StateEventBinder.Bind(@event.Handler, handler, @event);
+        }
+        catch (Exception ex)
+        {
+            return ex;   // reported as for any handler: a StateEventBindingException as a refusal, anything else as a failure
         }
 
         var info = new BackgroundTaskInfo(_runtime.NextTaskId(), _token, @event.Handler, _runtime.Time.GetUtcNow());

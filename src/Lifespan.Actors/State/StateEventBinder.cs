@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace Lifespan.Actors.State;
 
-/// <summary>Checks an event's payload against its handler before the handler runs.</summary>
+/// <summary>Checks an event's payload against its handler, and binds it, before the handler runs.</summary>
 internal static class StateEventBinder
 {
     /// <summary>Finds a payload property by name, ignoring case as the web JSON defaults do.</summary>
@@ -56,6 +56,16 @@ internal static class StateEventBinder
             }
         }
     }
+
+    /// <summary>
+    /// <paramref name="event"/> with its arguments converted to <paramref name="handler"/>'s parameter types, as typed
+    /// arguments, so that the handler does not convert them again; the event itself when the handler has no binder.
+    /// </summary>
+    /// <exception cref="StateEventBindingException">An argument is missing or does not convert.</exception>
+    public static StateEvent Bind(string qualifiedName, StateHandler handler, StateEvent @event) =>
+        handler.Bind is { } bind && handler.Parameters.Count > 0
+            ? StateEvent.FromArguments(@event.Handler, bind(new StateEventArguments(qualifiedName, @event)))
+            : @event;
 
     private static string Describe(StateHandler handler) =>
         handler.Parameters.Count == 0 ? "no arguments" : "(" + string.Join(", ", handler.Parameters) + ")";

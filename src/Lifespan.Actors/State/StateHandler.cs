@@ -8,6 +8,13 @@ namespace Lifespan.Actors.State;
 public delegate object? StateHandlerInvoker(State state, StateEventArguments arguments, CancellationToken cancellationToken);
 
 /// <summary>
+/// Converts an event's arguments to a handler's parameter types, in parameter order (without a
+/// <see cref="CancellationToken"/>), without calling the handler (generated code).
+/// </summary>
+/// <exception cref="StateEventBindingException">An argument is missing or does not convert.</exception>
+public delegate object?[] StateArgumentBinder(StateEventArguments arguments);
+
+/// <summary>
 /// One event handler of a state class, as the source generator describes it: a public method of the class, or the
 /// implicit <c>Set{Var}</c> setter of a public state var.
 /// </summary>
@@ -19,7 +26,8 @@ public sealed class StateHandler
     /// <param name="invoke">Binds the arguments and calls the method.</param>
     /// <param name="isBackground">Whether the method is marked <see cref="BackgroundTaskAttribute"/>.</param>
     /// <param name="cancelOnDisconnect">Whether a background task is cancelled when its session's last client disconnects.</param>
-    public StateHandler(string name, IReadOnlyList<string> parameters, StateHandlerInvoker invoke, bool isBackground = false, bool cancelOnDisconnect = false)
+    /// <param name="bind">Converts the arguments without calling the method; see <see cref="Bind"/>.</param>
+    public StateHandler(string name, IReadOnlyList<string> parameters, StateHandlerInvoker invoke, bool isBackground = false, bool cancelOnDisconnect = false, StateArgumentBinder? bind = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
         ArgumentNullException.ThrowIfNull(parameters);
@@ -29,6 +37,7 @@ public sealed class StateHandler
         Invoke = invoke;
         IsBackground = isBackground;
         CancelOnDisconnect = cancelOnDisconnect;
+        Bind = bind;
     }
 
     /// <summary>The method's name.</summary>
@@ -45,6 +54,13 @@ public sealed class StateHandler
 
     /// <summary>Binds the arguments and calls the method.</summary>
     public StateHandlerInvoker Invoke { get; }
+
+    /// <summary>
+    /// Converts the arguments without calling the method (generated for background tasks): the session binds a task's
+    /// arguments before starting it, so that a payload that does not fit is refused as for any handler and no task
+    /// starts. Without it, the task binds its arguments when it starts running, and a payload that does not fit fails it.
+    /// </summary>
+    public StateArgumentBinder? Bind { get; }
 
     /// <inheritdoc />
     public override string ToString() => Name;

@@ -20,7 +20,10 @@ public sealed class StateLock : IAsyncDisposable
         Id = Interlocked.Increment(ref s_nextId);
     }
 
-    /// <summary>The lock the current flow took last (set synchronously, so it flows to the caller of <see cref="State.LockAsync"/>).</summary>
+    /// <summary>
+    /// The lock the current flow took last (set synchronously, so it flows to the caller of <see cref="State.LockAsync"/>;
+    /// put back by <see cref="BackgroundStream"/> for a stream's code after a yield).
+    /// </summary>
     internal static StateLock? Current
     {
         get => s_current.Value;
@@ -64,6 +67,13 @@ public sealed class StateLock : IAsyncDisposable
             var granted = await _background.Session
                 .Ask<LockGranted>(new AcquireLock(Id, _background.StateIndex, _background.Self), Timeout.InfiniteTimeSpan, cancellationToken)
                 .ConfigureAwait(false);
+            if (_background.Step is { } step)
+            {
+                // The task's stream is being asked for its next item: a lock handed out before its driver has seen
+                // how that went could be held at a yield the driver cannot read (see BackgroundStream).
+                await step.Task.ConfigureAwait(false);
+            }
+
             State.Refresh(granted.State);
             _background.Holder = this;
             return this;

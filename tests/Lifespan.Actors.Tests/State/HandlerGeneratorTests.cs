@@ -79,7 +79,7 @@ public class HandlerGeneratorTests
         Assert.True(errors.Length == 0, string.Join(Environment.NewLine, errors.Select(e => e.ToString())));
         var shapes = Generated(output, "App.ShapesState.State.g.cs");
         Assert.Contains("\"WorkAsync\",\n                new string[] { \"times\" },", shapes, StringComparison.Ordinal);
-        Assert.Contains("((global::App.ShapesState)s).WorkAsync(a.Get<int>(0, \"times\"), ct),\n                isBackground: true,\n                cancelOnDisconnect: true),", shapes, StringComparison.Ordinal);
+        Assert.Contains("((global::App.ShapesState)s).WorkAsync(a.Get<int>(0, \"times\"), ct),\n                isBackground: true,\n                cancelOnDisconnect: true,\n                bind: static a => new object?[] { a.Get<int>(0, \"times\") }),", shapes, StringComparison.Ordinal);
         Assert.Contains("a.GetOrDefault<global::App.Phase>(17, \"phase\", (global::App.Phase)(1))", shapes, StringComparison.Ordinal);
         Assert.Contains("a.GetOrDefault<string?>(16, \"none\", default!)", shapes, StringComparison.Ordinal);
         Assert.Contains("public static global::Lifespan.Actors.State.StateEvent @event(int @class) =>", shapes, StringComparison.Ordinal);

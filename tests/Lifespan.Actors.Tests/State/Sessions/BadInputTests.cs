@@ -7,6 +7,9 @@ public sealed class BadInputTests() : SessionTestKit(o => o.MaxQueuedEvents = 3)
     private async Task<string> ErrorOfAsync(string token, StateEvent @event) =>
         (await Assert.ThrowsAsync<StateEventException>(() => Hub.DispatchAsync(token, @event))).Message;
 
+    private IReadOnlyCollection<IActorRef> SessionChildren(string token) =>
+        ((LocalActorRef)((LocalActorRef)Hub.Registry).Cell.Child(token)!).Cell.Children;
+
     private async Task StillWorksAsync(string token, global::Lifespan.Actors.TestKit.TestProbe client, int expected)
     {
         await Hub.DispatchAsync(token, Event("CounterState.Increment"));
@@ -42,6 +45,27 @@ public sealed class BadInputTests() : SessionTestKit(o => o.MaxQueuedEvents = 3)
         Assert.Contains("argument '(payload)' must be a JSON object", await ErrorOfAsync(token, Raw("CounterState.Add", "[1]")), StringComparison.Ordinal);
 
         await StillWorksAsync(token, client, 1);
+    }
+
+    [Fact]
+    public async Task A_payload_that_does_not_fit_a_background_task_is_refused_and_starts_no_task()
+    {
+        var (token, client) = await NewSessionAsync();
+
+        Assert.Equal("Event CounterState.Pump: argument 'times' is missing from the payload.", await ErrorOfAsync(token, Event("CounterState.Pump")));
+        Assert.Equal("Event CounterState.Pump: argument 'times' must be a Int32, not string \"x\".", await ErrorOfAsync(token, Event("CounterState.Pump", new { times = "x" })));
+        Assert.Equal("Event CounterState.Pump: argument 'times' must be a Int32, not String.", await ErrorOfAsync(token, StateEvent.FromArguments("CounterState.Pump", "x")));
+        Assert.Equal("Event CounterState.Pump: argument 'extra' is not a parameter of the handler; it takes (times).", await ErrorOfAsync(token, Event("CounterState.Pump", new { times = 1, extra = 2 })));
+
+        var replies = CreateTestProbe();
+        Hub.Send(token, Event("CounterState.Pump"), replies.Ref);
+        Assert.Contains("'times' is missing", (await replies.ExpectMsgAsync<EventCompleted>()).Error, StringComparison.Ordinal);
+        Assert.DoesNotContain(Hub.BackgroundTasks, t => t.SessionToken == token);
+        Assert.DoesNotContain(SessionChildren(token), c => c.Path.Name.StartsWith("bg-", StringComparison.Ordinal));
+
+        await Hub.DispatchAsync(token, Event("CounterState.Pump", new { times = 2 }));   // the task runs with the arguments bound
+        await ExpectValueAsync(client, "CounterState", "count", 2);
+        await NoBackgroundTasksAsync(token);
     }
 
     [Fact]
