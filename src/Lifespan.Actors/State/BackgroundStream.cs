@@ -32,6 +32,7 @@ internal static class BackgroundStream
                     break;
                 }
 
+                held?.Flush();   // a yield inside the lock's block sends what changed so far, and keeps the lock
                 if (items.Current is { } next)
                 {
                     background.Session.Tell(new EnqueueEvents([next], origin));

@@ -9,6 +9,9 @@ internal sealed record AcquireLock(long LockId, int StateIndex, IActorRef Task);
 /// <summary>The lock is held: <see cref="State"/> is the state's latest vars (all of them) as JSON.</summary>
 internal sealed record LockGranted(long LockId, string State);
 
+/// <summary>The changed vars of a lock's holder that yielded inside its block and keeps the lock: sent to clients at once.</summary>
+internal sealed record FlushLock(long LockId, string Changes);
+
 /// <summary>A lock is released (or abandoned before it was granted) with the changed vars, if any.</summary>
 internal sealed record ReleaseLock(long LockId, string? Changes);
 

@@ -77,6 +77,28 @@ internal sealed partial class StateActor
         RemoveLockRequests(w => w.Request.LockId == release.LockId);
     }
 
+    /// <summary>Applies and publishes what a lock's holder changed before a yield inside its block; the lock stays held.</summary>
+    private void OnFlushLock(FlushLock flush)
+    {
+        if (_current is not LockWork held || held.Request.LockId != flush.LockId)
+        {
+            return;
+        }
+
+        try
+        {
+            _state[held.Request.StateIndex].ApplyChanges(flush.Changes);
+        }
+        catch (Exception ex) when (ex is System.Text.Json.JsonException or NotSupportedException or InvalidOperationException)
+        {
+            LogWorkFailed(_runtime.Logger, ex, RedactedToken);
+            Broadcast(new SessionError(_token, null, $"A background task's changes could not be applied: {ex.Message}"));
+            return;
+        }
+
+        PublishDelta();
+    }
+
     private void OnLockHeldTooLong(LockHeldTooLong message)
     {
         if (_current is LockWork held && held.Request.LockId == message.LockId && _background!.TryGetValue(held.Request.Task, out var task))

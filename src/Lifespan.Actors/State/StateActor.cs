@@ -91,6 +91,9 @@ internal sealed partial class StateActor : ReceiveActor, IHasQueuedWork
             case ReleaseLock r:
                 OnReleaseLock(r);
                 break;
+            case FlushLock f:
+                OnFlushLock(f);
+                return;
             case LockHeldTooLong l:
                 OnLockHeldTooLong(l);
                 return;

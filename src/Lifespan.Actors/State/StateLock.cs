@@ -58,6 +58,25 @@ public sealed class StateLock : IAsyncDisposable
         return ValueTask.CompletedTask;
     }
 
+    /// <summary>
+    /// Sends the changes made so far to the session, keeping the lock: what a <c>yield</c> inside the lock's block does,
+    /// as Reflex sends the state at every yield. Called by <see cref="BackgroundStream"/> while the stream is paused there.
+    /// </summary>
+    internal void Flush()
+    {
+        if (!IsHeld || !ReferenceEquals(_background.Holder, this))
+        {
+            return;
+        }
+
+        var changes = State.ToJson(StateVarSelection.Dirty);
+        State.ClearDirty();
+        if (changes.Length > 2)
+        {
+            _background.Session.Tell(new FlushLock(Id, changes), _background.Self);
+        }
+    }
+
     internal async ValueTask<StateLock> AcquireAsync(CancellationToken cancellationToken)
     {
         try

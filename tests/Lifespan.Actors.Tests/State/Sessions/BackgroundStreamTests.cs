@@ -104,12 +104,15 @@ public sealed class BackgroundStreamTests() : SessionTestKit(o => o.AddState<Str
 
         Hub.Send(token, Event("StreamState.YieldInsideLock"));
         await StreamState.Signal(StreamState.Reached, token).Task.WaitAsync(Dilated(TimeSpan.FromSeconds(10)));
+        Assert.Equal(1, (await NextValueAsync(client, "StreamState", "count")).GetInt32());     // each yield sends what changed
+        Assert.Equal(2, (await NextValueAsync(client, "StreamState", "count")).GetInt32());     // so far, the lock still held
         var sent = Hub.DispatchAsync(token, StreamState.Events.Add(100));
         Assert.False(sent.IsCompleted);   // the lock is still held
         StreamState.Signal(StreamState.Released, token).SetResult();
         await sent;
 
-        Assert.Equal(4, (await NextValueAsync(client, "StreamState", "count")).GetInt32());     // the block's changes, as one delta
+        Assert.Equal(3, (await NextValueAsync(client, "StreamState", "count")).GetInt32());     // the third yield
+        Assert.Equal(4, (await NextValueAsync(client, "StreamState", "count")).GetInt32());     // the block's end
         Assert.Equal(14, (await NextValueAsync(client, "StreamState", "count")).GetInt32());    // then the event it yielded
         Assert.Equal(114, (await NextValueAsync(client, "StreamState", "count")).GetInt32());   // then the one sent meanwhile
         await NoBackgroundTasksAsync(token);
