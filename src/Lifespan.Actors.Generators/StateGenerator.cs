@@ -175,6 +175,7 @@ public sealed class StateGenerator : IIncrementalGenerator
             property.Type.IsValueType ? string.Empty : " = default!",
             property.Type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
             tracked,
+            IsMutableReference: !property.Type.IsValueType && property.Type.SpecialType != SpecialType.System_String,
             IsBackend: property.DeclaredAccessibility != Accessibility.Public,
             Join(declaration.Modifiers),
             Join(getter.Modifiers),
