@@ -61,6 +61,15 @@ public static class StateDiagnostics
         DiagnosticSeverity.Error,
         isEnabledByDefault: true);
 
+    /// <summary>LSA0008: a state var holding a collection that can change in place without a delta (a mutable collection, or collections nested in a tracked one).</summary>
+    public static readonly DiagnosticDescriptor UntrackedCollectionVar = new(
+        "LSA0008",
+        "State var collection changes are not tracked",
+        "In-place changes to state var '{0}' are not tracked: {1}",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true);
+
     internal static DiagnosticDescriptor? Find(string id) => id switch
     {
         "LSA0001" => BackgroundTaskMustBeAsync,
@@ -69,6 +78,7 @@ public static class StateDiagnostics
         "LSA0005" => UnsupportedHandlerReturnType,
         "LSA0006" => BackgroundTaskCalledDirectly,
         "LSA0007" => UnsupportedHandler,
+        "LSA0008" => UntrackedCollectionVar,
         _ => null,
     };
 }
