@@ -183,7 +183,7 @@ internal static class StateSourceWriter
             w.Open();
             if (v.IsTrackedCollection)
             {
-                w.Line("this." + v.FieldName + " = this.Track(" + Json + "JsonSerializer.Deserialize<" + v.ConstructibleType + ">(" + p + ", " + Options + "), " + q + ");");
+                w.Line("this." + v.FieldName + " = this.Refill(this." + v.FieldName + ", " + Json + "JsonSerializer.Deserialize<" + v.ConstructibleType + ">(" + p + ", " + Options + "), " + q + ");");
             }
             else
             {
