@@ -43,11 +43,11 @@ public static class StateDiagnostics
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true);
 
-    /// <summary>LSA0006: a direct call of a background task, which only an event can start.</summary>
+    /// <summary>LSA0006: a direct call of a background task, which only an event can start, or its conversion to a delegate.</summary>
     public static readonly DiagnosticDescriptor BackgroundTaskCalledDirectly = new(
         "LSA0006",
         "Background task called directly",
-        "Background task '{0}' cannot be called directly; return {1}.Events.{0}() from an event handler to start it",
+        "Background task '{0}' cannot be {2}; return {1}.Events.{0}() from an event handler to start it",
         Category,
         DiagnosticSeverity.Error,
         isEnabledByDefault: true);
