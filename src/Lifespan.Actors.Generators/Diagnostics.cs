@@ -43,11 +43,11 @@ public static class StateDiagnostics
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true);
 
-    /// <summary>LSA0006: a direct call of a background task, which only an event can start.</summary>
+    /// <summary>LSA0006: a direct call of a background task, which only an event can start, or its conversion to a delegate.</summary>
     public static readonly DiagnosticDescriptor BackgroundTaskCalledDirectly = new(
         "LSA0006",
         "Background task called directly",
-        "Background task '{0}' cannot be called directly; return {1}.Events.{0}() from an event handler to start it",
+        "Background task '{0}' cannot be {2}; return {1}.Events.{0}() from an event handler to start it",
         Category,
         DiagnosticSeverity.Error,
         isEnabledByDefault: true);
@@ -61,6 +61,15 @@ public static class StateDiagnostics
         DiagnosticSeverity.Error,
         isEnabledByDefault: true);
 
+    /// <summary>LSA0008: a state var holding a collection that can change in place without a delta (a mutable collection, or collections nested in a tracked one).</summary>
+    public static readonly DiagnosticDescriptor UntrackedCollectionVar = new(
+        "LSA0008",
+        "State var collection changes are not tracked",
+        "In-place changes to state var '{0}' are not tracked: {1}",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true);
+
     internal static DiagnosticDescriptor? Find(string id) => id switch
     {
         "LSA0001" => BackgroundTaskMustBeAsync,
@@ -69,6 +78,7 @@ public static class StateDiagnostics
         "LSA0005" => UnsupportedHandlerReturnType,
         "LSA0006" => BackgroundTaskCalledDirectly,
         "LSA0007" => UnsupportedHandler,
+        "LSA0008" => UntrackedCollectionVar,
         _ => null,
     };
 }

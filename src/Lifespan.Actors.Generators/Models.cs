@@ -56,6 +56,7 @@ internal readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IEnu
 internal sealed record ContainerModel(string Keyword, string Name);
 
 /// <summary>A state var: one partial property to implement.</summary>
+/// <param name="IsMutableReference">Whether the var is of a reference type other than string, so that writing back the object it holds is a write (it may have changed in place).</param>
 internal sealed record VarModel(
     string PropertyName,
     string JsonName,
@@ -64,6 +65,7 @@ internal sealed record VarModel(
     string FieldInitializer,
     string ConstructibleType,
     bool IsTrackedCollection,
+    bool IsMutableReference,
     bool IsBackend,
     string Modifiers,
     string GetterModifiers,

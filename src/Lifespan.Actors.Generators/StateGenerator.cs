@@ -162,9 +162,13 @@ public sealed class StateGenerator : IIncrementalGenerator
             return null;
         }
 
-        var tracked = property.Type is INamedTypeSymbol named
-            && named.ContainingNamespace?.ToDisplayString() == StateNamespace
-            && named.MetadataName is "StateList`1" or "StateDictionary`2";
+        if (CollectionVarCheck.Problem(property.Type) is { } untracked)
+        {
+            // Still generated: the var works, only its in-place changes would not reach a delta.
+            diagnostics.Add(Diagnostic("LSA0008", property.Name, untracked, property));
+        }
+
+        var tracked = CollectionVarCheck.IsTracked(property.Type);
         var name = property.Name;
         var jsonName = char.ToLowerInvariant(name[0]) + name.Substring(1);
         return new VarModel(
@@ -175,6 +179,7 @@ public sealed class StateGenerator : IIncrementalGenerator
             property.Type.IsValueType ? string.Empty : " = default!",
             property.Type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
             tracked,
+            IsMutableReference: !property.Type.IsValueType && property.Type.SpecialType != SpecialType.System_String,
             IsBackend: property.DeclaredAccessibility != Accessibility.Public,
             Join(declaration.Modifiers),
             Join(getter.Modifiers),

@@ -74,7 +74,18 @@ internal static class StateSourceWriter
                 w.Line(v.SetterModifiers + "set");
                 w.Open();
                 w.Line("this.OnWriting(" + q + ");");
-                w.Line("if (global::System.Collections.Generic.EqualityComparer<" + v.Type + ">.Default.Equals(this." + v.FieldName + ", value))");
+                var equal = "global::System.Collections.Generic.EqualityComparer<" + v.Type + ">.Default.Equals(this." + v.FieldName + ", value)";
+                if (v.IsMutableReference)
+                {
+                    // The object already held may have changed in place: writing it back must reach the delta.
+                    // Null is tested on the field, not on value, so that value's null state stays as declared.
+                    w.Line("if ((this." + v.FieldName + " is null || !global::System.Object.ReferenceEquals(this." + v.FieldName + ", value)) && " + equal + ")");
+                }
+                else
+                {
+                    w.Line("if (" + equal + ")");
+                }
+
                 w.Open();
                 w.Line("return;");
                 w.Close();
@@ -172,7 +183,7 @@ internal static class StateSourceWriter
             w.Open();
             if (v.IsTrackedCollection)
             {
-                w.Line("this." + v.FieldName + " = this.Track(" + Json + "JsonSerializer.Deserialize<" + v.ConstructibleType + ">(" + p + ", " + Options + "), " + q + ");");
+                w.Line("this." + v.FieldName + " = this.Refill(this." + v.FieldName + ", " + Json + "JsonSerializer.Deserialize<" + v.ConstructibleType + ">(" + p + ", " + Options + "), " + q + ");");
             }
             else
             {

@@ -204,6 +204,23 @@ public abstract class State
         return collection;
     }
 
+    /// <summary>
+    /// Puts a collection read from JSON into the var holding <paramref name="current"/> (called by the generated
+    /// <see cref="ReadVars"/>): the contents move into <paramref name="current"/>, so that a reference to the var's
+    /// collection taken before a refresh (before a background task's lock) stays the var's own. Marks nothing dirty.
+    /// </summary>
+    /// <returns><paramref name="current"/> refilled, or <paramref name="loaded"/> bound to the var when it held no collection yet.</returns>
+    protected TCollection? Refill<TCollection>(TCollection? current, TCollection? loaded, string var) where TCollection : class, ITrackedCollection
+    {
+        if (current is IRefillable<TCollection> refillable)
+        {
+            refillable.Refill(loaded);
+            return current;
+        }
+
+        return Track(loaded, var);
+    }
+
     internal void CollectionWriting(string var) => OnWriting(var);
 
     internal void CollectionWritten(string var) => OnWritten(var);

@@ -9,7 +9,7 @@ namespace Lifespan.Actors.State;
 /// </summary>
 /// <typeparam name="TKey">The key type.</typeparam>
 /// <typeparam name="TValue">The value type; serialized with System.Text.Json.</typeparam>
-public sealed class StateDictionary<TKey, TValue> : IDictionary<TKey, TValue>, IReadOnlyDictionary<TKey, TValue>, ITrackedCollection
+public sealed class StateDictionary<TKey, TValue> : IDictionary<TKey, TValue>, IReadOnlyDictionary<TKey, TValue>, ITrackedCollection, IRefillable<StateDictionary<TKey, TValue>>
     where TKey : notnull
 {
     private readonly Dictionary<TKey, TValue> _items = [];
@@ -82,6 +82,20 @@ public sealed class StateDictionary<TKey, TValue> : IDictionary<TKey, TValue>, I
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
     void ITrackedCollection.Attach(State owner, string var) => (_owner, _var) = (owner, var);
+
+    void IRefillable<StateDictionary<TKey, TValue>>.Refill(StateDictionary<TKey, TValue>? source)
+    {
+        _items.Clear();
+        if (source is null)
+        {
+            return;
+        }
+
+        foreach (var pair in source._items)
+        {
+            _items.Add(pair.Key, pair.Value);
+        }
+    }
 
     private void Write(Action change)
     {

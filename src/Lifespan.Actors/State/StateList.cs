@@ -7,7 +7,7 @@ namespace Lifespan.Actors.State;
 /// var (it becomes dirty; a frozen state refuses them with <see cref="ImmutableStateException"/>).
 /// </summary>
 /// <typeparam name="T">The item type; serialized with System.Text.Json.</typeparam>
-public sealed class StateList<T> : IList<T>, IReadOnlyList<T>, ITrackedCollection
+public sealed class StateList<T> : IList<T>, IReadOnlyList<T>, ITrackedCollection, IRefillable<StateList<T>>
 {
     private readonly List<T> _items;
     private State? _owner;
@@ -75,6 +75,15 @@ public sealed class StateList<T> : IList<T>, IReadOnlyList<T>, ITrackedCollectio
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
     void ITrackedCollection.Attach(State owner, string var) => (_owner, _var) = (owner, var);
+
+    void IRefillable<StateList<T>>.Refill(StateList<T>? source)
+    {
+        _items.Clear();
+        if (source is not null)
+        {
+            _items.AddRange(source._items);
+        }
+    }
 
     private void Write(Action change)
     {

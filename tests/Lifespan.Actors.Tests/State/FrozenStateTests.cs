@@ -29,6 +29,18 @@ public class FrozenStateTests
     }
 
     [Fact]
+    public void A_frozen_state_refuses_writing_back_the_same_object()
+    {
+        var state = new RichState { Profile = new Profile { Name = "a" } };
+        state.ClearDirty();
+        state.Freeze();
+
+        var profile = state.Profile!;
+        AssertRefused(state, "profile", () => state.Profile = profile);
+        Assert.Empty(state.DirtyVars);
+    }
+
+    [Fact]
     public void A_frozen_state_refuses_list_changes()
     {
         var state = new RichState();

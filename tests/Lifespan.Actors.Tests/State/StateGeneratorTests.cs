@@ -119,6 +119,7 @@ public class StateGeneratorTests
             {
                 public enum Phase { Idle, Busy }
                 public sealed record Point(int X, int Y);
+                public sealed class Profile { public string Name { get; set; } = ""; }
 
                 public partial class TaskState : State
                 {
@@ -128,6 +129,7 @@ public class StateGeneratorTests
                     private partial int NTasks { get; set; }
                     public partial Phase Phase { get; set; }
                     public partial Point? Where { get; set; }
+                    public partial Profile Owner { get; set; }
                     public partial string Name { get; set; }
                     public partial StateList<string> Tags { get; set; }
                     protected internal partial StateDictionary<string, int> Scores { get; set; }

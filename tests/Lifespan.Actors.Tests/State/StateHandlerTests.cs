@@ -189,7 +189,7 @@ public class StateHandlerTests
         Assert.Equal(["StartTask", "SetCounter", "SetMaxCounter", "SetRunning", "SetLabel"], derived.Handlers.Select(h => h.Name));
         Assert.Equal(["SetValue", "SetItems"], new Outer.NestedState().Handlers.Select(h => h.Name));
         Assert.Equal(
-            ["SetLimit", "WriteSecret", "SetMood", "SetHome", "SetTitle", "SetTags", "SetScores"],
+            ["SetLimit", "WriteSecret", "SetMood", "SetHome", "SetProfile", "SetTitle", "SetTags", "SetScores"],
             new RichState().Handlers.Select(h => h.Name));
     }
 }

@@ -51,6 +51,28 @@ public class StateJsonTests
     }
 
     [Fact]
+    public void LoadJson_refills_the_collections_in_place_so_that_references_taken_before_stay_the_vars_own()
+    {
+        var state = Filled();
+        var tags = state.Tags;
+        var scores = state.Scores;
+        state.ClearDirty();
+        state.Freeze();
+
+        state.LoadJson("{\"tags\":null,\"scores\":{\"q\":7}}");
+
+        Assert.Same(tags, state.Tags);
+        Assert.Same(scores, state.Scores);
+        Assert.Empty(tags);
+        Assert.Equal(new Dictionary<string, int> { ["q"] = 7 }, scores.ToDictionary());
+        Assert.Empty(state.DirtyVars);
+        state.Thaw();
+        tags.Add("d");
+        scores["z"] = 3;
+        Assert.Equal("{\"tags\":[\"d\"],\"scores\":{\"q\":7,\"z\":3}}", state.Delta());
+    }
+
+    [Fact]
     public void Backend_vars_round_trip_through_ToJson_All()
     {
         var state = new MyTaskState { Counter = 3, MaxCounter = 8, Running = true };

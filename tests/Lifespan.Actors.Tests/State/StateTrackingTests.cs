@@ -28,6 +28,34 @@ public class StateTrackingTests
     }
 
     [Fact]
+    public void Writing_back_the_same_object_marks_the_var_dirty_as_it_may_have_changed_in_place()
+    {
+        var state = new RichState { Profile = new Profile { Name = "a" } };
+        state.ClearDirty();
+
+        var profile = state.Profile!;
+        profile.Name = "b";
+        state.Profile = profile;
+
+        Assert.Equal(["profile"], state.DirtyVars);
+        Assert.Equal("{\"profile\":{\"name\":\"b\"}}", state.Delta());
+    }
+
+    [Fact]
+    public void Writing_an_equal_record_an_equal_string_or_null_again_does_not_mark_the_var_dirty()
+    {
+        var state = new RichState { Home = new Address("Main Street", 42), Title = "Boss" };
+        state.ClearDirty();
+
+        state.Home = new Address("Main Street", 42);
+        state.Title = new string("Boss".AsSpan());
+        state.Profile = null;
+
+        Assert.Empty(state.DirtyVars);
+        Assert.Null(state.Delta());
+    }
+
+    [Fact]
     public void Delta_contains_only_changed_public_vars()
     {
         var state = new MyTaskState { Counter = 1, MaxCounter = 5, Running = true };

@@ -27,11 +27,19 @@ public enum Mood
 
 public sealed record Address(string Street, int Number);
 
+/// <summary>A mutable class: a var holding one can change in place and be written back.</summary>
+public sealed class Profile
+{
+    public string Name { get; set; } = string.Empty;
+}
+
 public partial class RichState : global::Lifespan.Actors.State.State
 {
     public partial Mood Mood { get; set; }
 
     public partial Address? Home { get; set; }
+
+    public partial Profile? Profile { get; set; }
 
     public partial string? Title { get; set; }
 

@@ -40,6 +40,28 @@ public sealed class BackgroundTaskTests() : SessionTestKit(o => o.LockWarningAft
     }
 
     [Fact]
+    public async Task A_list_taken_before_the_lock_is_the_vars_own_list_inside_it()
+    {
+        var (token, client) = await NewSessionAsync();
+        var gate = CounterState.Gates.GetOrAdd(token, _ => new SemaphoreSlim(0));
+        await Hub.ModifyStateAsync<CounterState>(token, s => s.Seen.Add(1));
+        var seen = Ints(await NextValueAsync(client, "CounterState", "seen"));
+        Assert.Equal([1], seen);
+
+        Hub.Send(token, Event("CounterState.AddToListTakenBeforeLock", new { item = 2 }));
+        await Hub.ModifyStateAsync<CounterState>(token, s => s.Seen.Add(5));   // after the task's copy was taken
+        seen = Ints(await NextValueAsync(client, "CounterState", "seen"));
+        Assert.Equal([1, 5], seen);
+        gate.Release();
+
+        seen = Ints(await NextValueAsync(client, "CounterState", "seen"));
+        Assert.Equal([1, 5, 2], seen);
+        await NoBackgroundTasksAsync(token);
+        seen = await ReadAsync<CounterState, int[]>(token, s => [.. s.Seen]);
+        Assert.Equal([1, 5, 2], seen);
+    }
+
+    [Fact]
     public async Task The_running_tasks_are_listed_while_they_run_and_removed_when_they_end()
     {
         var (token, client) = await NewSessionAsync();
@@ -163,6 +185,8 @@ public sealed class BackgroundTaskTests() : SessionTestKit(o => o.LockWarningAft
         gate.Release();
         await NoBackgroundTasksAsync(token);
     }
+
+    private static int[] Ints(System.Text.Json.JsonElement array) => [.. array.EnumerateArray().Select(e => e.GetInt32())];
 
     private static Task ExpectNoDeltaAsync(global::Lifespan.Actors.TestKit.TestProbe client) => client.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(150));
 }

@@ -173,6 +173,18 @@ public partial class CounterState : global::Lifespan.Actors.State.State
         await Gate.WaitAsync(TimeSpan.FromSeconds(30), CancellationToken.None);
     }
 
+    /// <summary>Adds <paramref name="item"/> under the lock to the list <see cref="Seen"/> held before it, once the gate opens.</summary>
+    [BackgroundTask]
+    public async Task AddToListTakenBeforeLock(int item, CancellationToken cancellationToken)
+    {
+        var seen = Seen;   // the task's copy's list, before the lock refreshes the copy
+        await Gate.WaitAsync(cancellationToken);
+        await using (await LockAsync(cancellationToken))
+        {
+            seen.Add(item);
+        }
+    }
+
     [BackgroundTask]
     public async Task<StateEvent?> IncrementThenChain(CancellationToken cancellationToken)
     {
