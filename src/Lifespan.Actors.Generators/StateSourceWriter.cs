@@ -59,7 +59,7 @@ internal static class StateSourceWriter
                 w.Line(v.SetterModifiers + "set");
                 w.Open();
                 w.Line("this.OnWriting(" + q + ");");
-                w.Line("this." + v.FieldName + " = this.Track(value, " + q + ");");
+                w.Line("this." + v.FieldName + " = this.Track(this." + v.FieldName + ", value, " + q + ");");
                 w.Line("this.OnWritten(" + q + ");");
                 w.Close();
                 w.Close();

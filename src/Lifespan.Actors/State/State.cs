@@ -197,10 +197,25 @@ public abstract class State
         _ => !isBackend && IsDirty(var),
     };
 
-    /// <summary>Binds a tracked collection to the var it is stored in (called by generated setters).</summary>
+    /// <summary>Binds a tracked collection to the var it is stored in (called by generated code).</summary>
     protected TCollection? Track<TCollection>(TCollection? collection, string var) where TCollection : class, ITrackedCollection
     {
         collection?.Attach(this, var);
+        return collection;
+    }
+
+    /// <summary>
+    /// Binds the collection a generated setter stores in <paramref name="var"/>, and unbinds the one it replaces.
+    /// </summary>
+    /// <exception cref="InvalidOperationException"><paramref name="collection"/> is the value of another var (the message says to assign a copy).</exception>
+    protected TCollection? Track<TCollection>(TCollection? replaced, TCollection? collection, string var) where TCollection : class, ITrackedCollection
+    {
+        collection?.Attach(this, var);
+        if (replaced is not null && !ReferenceEquals(replaced, collection))
+        {
+            replaced.Detach(this, var);
+        }
+
         return collection;
     }
 
@@ -250,5 +265,9 @@ public abstract class State
 public interface ITrackedCollection
 {
     /// <summary>Binds the collection to <paramref name="var"/> of <paramref name="owner"/>.</summary>
+    /// <exception cref="InvalidOperationException">The collection is the value of another var.</exception>
     void Attach(State owner, string var);
+
+    /// <summary>Unbinds the collection from <paramref name="var"/> of <paramref name="owner"/>, which holds another value now.</summary>
+    void Detach(State owner, string var);
 }

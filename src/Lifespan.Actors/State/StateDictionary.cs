@@ -13,8 +13,7 @@ public sealed class StateDictionary<TKey, TValue> : IDictionary<TKey, TValue>, I
     where TKey : notnull
 {
     private readonly Dictionary<TKey, TValue> _items = [];
-    private State? _owner;
-    private string _var = string.Empty;
+    private VarBinding _binding;
 
     /// <inheritdoc cref="IDictionary{TKey, TValue}.this" />
     public TValue this[TKey key]
@@ -27,7 +26,7 @@ public sealed class StateDictionary<TKey, TValue> : IDictionary<TKey, TValue>, I
     public int Count => _items.Count;
 
     /// <inheritdoc />
-    public bool IsReadOnly => _owner?.IsFrozen ?? false;
+    public bool IsReadOnly => _binding.IsFrozen;
 
     /// <inheritdoc cref="IDictionary{TKey, TValue}.Keys" />
     public ICollection<TKey> Keys => _items.Keys;
@@ -48,11 +47,11 @@ public sealed class StateDictionary<TKey, TValue> : IDictionary<TKey, TValue>, I
     /// <inheritdoc />
     public bool Remove(TKey key)
     {
-        _owner?.CollectionWriting(_var);
+        _binding.Writing();
         var removed = _items.Remove(key);
         if (removed)
         {
-            _owner?.CollectionWritten(_var);
+            _binding.Written();
         }
 
         return removed;
@@ -81,7 +80,9 @@ public sealed class StateDictionary<TKey, TValue> : IDictionary<TKey, TValue>, I
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
-    void ITrackedCollection.Attach(State owner, string var) => (_owner, _var) = (owner, var);
+    void ITrackedCollection.Attach(State owner, string var) => _binding.Attach(owner, var, "StateDictionary");
+
+    void ITrackedCollection.Detach(State owner, string var) => _binding.Detach(owner, var);
 
     void IRefillable<StateDictionary<TKey, TValue>>.Refill(StateDictionary<TKey, TValue>? source)
     {
@@ -99,8 +100,8 @@ public sealed class StateDictionary<TKey, TValue> : IDictionary<TKey, TValue>, I
 
     private void Write(Action change)
     {
-        _owner?.CollectionWriting(_var);
+        _binding.Writing();
         change();
-        _owner?.CollectionWritten(_var);
+        _binding.Written();
     }
 }

@@ -10,8 +10,7 @@ namespace Lifespan.Actors.State;
 public sealed class StateList<T> : IList<T>, IReadOnlyList<T>, ITrackedCollection, IRefillable<StateList<T>>
 {
     private readonly List<T> _items;
-    private State? _owner;
-    private string _var = string.Empty;
+    private VarBinding _binding;
 
     /// <summary>Creates an empty list.</summary>
     public StateList() => _items = [];
@@ -23,7 +22,7 @@ public sealed class StateList<T> : IList<T>, IReadOnlyList<T>, ITrackedCollectio
     public int Count => _items.Count;
 
     /// <inheritdoc />
-    public bool IsReadOnly => _owner?.IsFrozen ?? false;
+    public bool IsReadOnly => _binding.IsFrozen;
 
     /// <inheritdoc />
     public T this[int index]
@@ -74,7 +73,9 @@ public sealed class StateList<T> : IList<T>, IReadOnlyList<T>, ITrackedCollectio
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
-    void ITrackedCollection.Attach(State owner, string var) => (_owner, _var) = (owner, var);
+    void ITrackedCollection.Attach(State owner, string var) => _binding.Attach(owner, var, "StateList");
+
+    void ITrackedCollection.Detach(State owner, string var) => _binding.Detach(owner, var);
 
     void IRefillable<StateList<T>>.Refill(StateList<T>? source)
     {
@@ -92,7 +93,7 @@ public sealed class StateList<T> : IList<T>, IReadOnlyList<T>, ITrackedCollectio
         Written();
     }
 
-    private void Writing() => _owner?.CollectionWriting(_var);
+    private void Writing() => _binding.Writing();
 
-    private void Written() => _owner?.CollectionWritten(_var);
+    private void Written() => _binding.Written();
 }

@@ -167,4 +167,55 @@ public class StateTrackingTests
 
         Assert.Equal("{\"value\":2,\"items\":[5]}", state.Delta());
     }
+
+    [Fact]
+    public void A_collection_that_is_one_vars_value_cannot_be_stored_in_another_and_nothing_changes()
+    {
+        var state = new TwoListsState();
+        state.Names.Add("a");
+        state.Scores["x"] = 1;
+        state.ClearDirty();
+        var archive = state.Archive;
+
+        var list = Assert.Throws<InvalidOperationException>(() => state.Archive = state.Names);
+        var dictionary = Assert.Throws<InvalidOperationException>(() => state.Best = state.Scores);
+
+        Assert.StartsWith("This StateList is already the value of TwoListsState.names, and a collection can be the value of one var at a time", list.Message, StringComparison.Ordinal);
+        Assert.Contains("Assign a copy instead: new StateList(...) of its items.", list.Message, StringComparison.Ordinal);
+        Assert.StartsWith("This StateDictionary is already the value of TwoListsState.scores", dictionary.Message, StringComparison.Ordinal);
+        Assert.Same(archive, state.Archive);
+        Assert.Empty(state.DirtyVars);
+        state.Names.Add("b");
+        Assert.Equal("{\"names\":[\"a\",\"b\"]}", state.Delta());
+    }
+
+    [Fact]
+    public void A_collection_a_var_no_longer_holds_may_become_another_vars_value_and_reports_to_it_alone()
+    {
+        var state = new TwoListsState();
+        var old = state.Names;
+        old.Add("a");
+        state.Names = [];
+        state.Archive = old;
+        state.ClearDirty();
+
+        old.Add("b");
+
+        Assert.Equal(["archive"], state.DirtyVars);
+        Assert.Equal("{\"archive\":[\"a\",\"b\"]}", state.Delta());
+    }
+
+    [Fact]
+    public void A_copy_of_a_collection_is_a_var_of_its_own()
+    {
+        var state = new TwoListsState();
+        state.Names.Add("a");
+        state.Archive = new StateList<string>(state.Names);
+        state.ClearDirty();
+
+        state.Names.Add("b");
+
+        Assert.Equal(["names"], state.DirtyVars);
+        Assert.Equal(["a"], state.Archive);
+    }
 }

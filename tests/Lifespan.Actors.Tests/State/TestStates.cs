@@ -73,3 +73,15 @@ public partial class Outer
         public partial StateList<int> Items { get; set; }
     }
 }
+
+/// <summary>Two vars of each collection type, to store one collection in both.</summary>
+public partial class TwoListsState : global::Lifespan.Actors.State.State
+{
+    public partial StateList<string> Names { get; set; }
+
+    public partial StateList<string> Archive { get; set; }
+
+    public partial StateDictionary<string, int> Scores { get; set; }
+
+    public partial StateDictionary<string, int> Best { get; set; }
+}
