@@ -17,6 +17,7 @@ internal sealed class SessionEntry(IActorRef actor)
     private int _route;   // Closed while the session is not to be told directly, plus the number of senders inside
     private long _lastUsed = Environment.TickCount64;
     private volatile bool _retired;
+    private int _routing;               // events for the session waiting in /user/sessions (see RoutedEvent)
     private int _refused;               // events refused with no one to answer since the session last reported them
     private string? _refusedHandler;    // the last of them
 
@@ -42,10 +43,17 @@ internal sealed class SessionEntry(IActorRef actor)
     public List<(ISessionMessage Message, IActorRef Sender)>? Buffer { get; set; }
 
     /// <summary>
-    /// Messages waiting for the session: in its mailbox, and in its own queue behind a running handler. A snapshot from
+    /// Messages waiting for the session: on their way through <c>/user/sessions</c>, in its mailbox, and in its own
+    /// queue behind a running handler. A snapshot from
     /// any thread, for bounding the session's queue (<see cref="SessionOptions.MaxQueuedEvents"/>).
     /// </summary>
-    public int Waiting => Mailbox.UserCount + (Mailbox.Cell.Actor is IHasQueuedWork own ? own.QueuedWork : 0);
+    public int Waiting => Volatile.Read(ref _routing) + Mailbox.UserCount + (Mailbox.Cell.Actor is IHasQueuedWork own ? own.QueuedWork : 0);
+
+    /// <summary>An event for the session is handed to <c>/user/sessions</c>; it counts as waiting until routed.</summary>
+    public void BeginRouting() => Interlocked.Increment(ref _routing);
+
+    /// <summary>An event counted by <see cref="BeginRouting"/> has been routed.</summary>
+    public void EndRouting() => Interlocked.Decrement(ref _routing);
 
     /// <summary>
     /// Notes an event refused with no one to answer. The first since the session last reported asks it to tell its

@@ -89,11 +89,49 @@ public sealed partial class SessionHub
         // With no one to answer, a running session is told the event itself: there is nothing to wrap it with.
         if (entry is null || !TrySendDirect(entry, (object?)wrapped ?? @event, sender, token, @event, correlationId))
         {
-            Registry.Tell(wrapped ?? Wrap(), sender);
+            RouteThroughRegistry(wrapped ?? Wrap(), entry, sender);
         }
 
         SessionEvent Wrap() => new(token, @event, correlationId, repliesOnFailureOnly);
     }
+
+    /// <summary>
+    /// Hands an event to <c>/user/sessions</c>, counted while it waits there: against its session's queue limit, or, for
+    /// a session not running yet, against <see cref="SessionOptions.MaxQueuedEvents"/> such events in all. Over either
+    /// limit it is refused here, so that senders faster than the registry cannot grow its mailbox without bound.
+    /// </summary>
+    private void RouteThroughRegistry(SessionEvent e, SessionEntry? entry, IActorRef sender)
+    {
+        if (entry is not null)
+        {
+            if (!_runtime.Admit(entry, e.Token, e.Event, sender, e.CorrelationId))
+            {
+                return;
+            }
+
+            entry.BeginRouting();
+        }
+        else if (!_runtime.TryBeginRoutingNew())
+        {
+            var error = $"Event {e.Event.Handler} was refused: {Options.MaxQueuedEvents} events for sessions that are starting are already " +
+                        "waiting (lifespan.sessions.max-queued-events). Send it again shortly.";
+            if (!ReferenceEquals(sender, ActorRefs.NoSender))
+            {
+                sender.Tell(new EventCompleted(e.Token, e.Event.Handler, error, e.CorrelationId));
+            }
+            else if (_runtime.ShouldWarnUnrouted())
+            {
+                LogUnroutedRefused(_runtime.Logger, error);
+            }
+
+            return;
+        }
+
+        Registry.Tell(new RoutedEvent(e, entry), sender);
+    }
+
+    [LoggerMessage(EventId = 409, Level = LogLevel.Warning, Message = "Events sent with no one to answer are being refused (at most one warning a second): {Reason}")]
+    private static partial void LogUnroutedRefused(ILogger logger, string reason);
 
     /// <summary>Sends <paramref name="event"/> to session <paramref name="token"/> and waits until it has been applied.</summary>
     /// <exception cref="StateEventException">The event was refused or its handler failed; the message says why.</exception>

@@ -33,6 +33,12 @@ internal sealed record CloseSessions;
 /// <summary>Changes a session's state out of band (<see cref="SessionHub.ModifyStateAsync{TState}(string, Func{TState, ValueTask}, CancellationToken)"/>).</summary>
 internal sealed record ModifyState(string Token, Type StateType, Func<State, ValueTask> Change, TaskCompletionSource Done) : ISessionMessage;
 
+/// <summary>
+/// An event <see cref="SessionHub"/> hands to <c>/user/sessions</c> to route, counted while it waits there: against its
+/// session's queue limit when the session runs (<paramref name="Entry"/>), else against the events waiting for a new one.
+/// </summary>
+internal sealed record RoutedEvent(SessionEvent Event, SessionEntry? Entry);
+
 /// <summary>Events for the session were refused before they reached it, with no one to answer (<see cref="SessionEntry.NoteRefused"/>).</summary>
 internal sealed record EventsRefused(SessionEntry Entry);
 

@@ -47,6 +47,18 @@ internal sealed partial class SessionRegistry : ReceiveActor
     {
         switch (message)
         {
+            case RoutedEvent r:
+                if (r.Entry is { } counted)
+                {
+                    counted.EndRouting();
+                }
+                else
+                {
+                    _runtime.EndRoutingNew();
+                }
+
+                Route(r.Event, Sender);
+                break;
             case ISessionMessage m:
                 Route(m, Sender);
                 break;

@@ -39,6 +39,35 @@ internal sealed class SessionRuntime(SessionOptions options, IStateStore store, 
 
     public long NextTaskId() => Interlocked.Increment(ref _nextTaskId);
 
+    private int _routingNew;          // events for sessions not running yet, waiting in /user/sessions
+    private long _lastUnroutedWarning = long.MinValue;
+
+    /// <summary>
+    /// Counts an event for a session that is not running yet, handed to <c>/user/sessions</c>; <see langword="false"/>
+    /// (nothing counted) when <see cref="SessionOptions.MaxQueuedEvents"/> such events wait there already.
+    /// </summary>
+    public bool TryBeginRoutingNew()
+    {
+        if (Interlocked.Increment(ref _routingNew) <= Options.MaxQueuedEvents)
+        {
+            return true;
+        }
+
+        Interlocked.Decrement(ref _routingNew);
+        return false;
+    }
+
+    /// <summary>An event counted by <see cref="TryBeginRoutingNew"/> has been routed.</summary>
+    public void EndRoutingNew() => Interlocked.Decrement(ref _routingNew);
+
+    /// <summary>Whether a refusal no one hears of should be logged now: at most one warning a second, however many.</summary>
+    public bool ShouldWarnUnrouted()
+    {
+        var now = Environment.TickCount64;
+        var last = Volatile.Read(ref _lastUnroutedWarning);
+        return now - last >= 1000 && Interlocked.CompareExchange(ref _lastUnroutedWarning, now, last) == last;
+    }
+
     /// <summary>Why event <paramref name="handler"/> was refused, with <paramref name="waiting"/> events of its session waiting already.</summary>
     public string QueueFull(string handler, int waiting) =>
         $"Event {handler} was refused: {waiting} events of this session are already waiting " +

@@ -175,6 +175,77 @@ public sealed class BadInputTests() : SessionTestKit(o => o.MaxQueuedEvents = 3)
         await StillWorksAsync(token, client, 1004);
     }
 
+    /// <summary>Holds back <c>/user/sessions</c>'s messages, as a registry slower than its senders would.</summary>
+    private Mailbox HoldRegistry()
+    {
+        var registry = ((LocalActorRef)Hub.Registry).Cell.Mailbox;
+        registry.Suspend(Mailbox.Suspension.AsyncHandler);
+        return registry;
+    }
+
+    private static void ReleaseRegistry(Mailbox registry)
+    {
+        registry.Resume(Mailbox.Suspension.AsyncHandler);
+        registry.TrySchedule();
+    }
+
+    [Fact]
+    public async Task Events_cannot_pile_up_in_the_registry_for_a_session_that_is_starting()
+    {
+        var token = SessionToken.New();
+        var replies = CreateTestProbe();
+        var registry = HoldRegistry();
+
+        for (var i = 0; i < 5; i++)
+        {
+            Hub.Send(token, Event("CounterState.Increment"), replies.Ref, correlationId: i);
+        }
+
+        for (var i = 3; i < 5; i++)
+        {
+            var refused = await replies.ExpectMsgAsync<EventCompleted>();
+            Assert.Equal(i, refused.CorrelationId);
+            Assert.StartsWith("Event CounterState.Increment was refused: 3 events for sessions that are starting are already waiting", refused.Error, StringComparison.Ordinal);
+        }
+
+        ReleaseRegistry(registry);
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Null((await replies.ExpectMsgAsync<EventCompleted>()).Error);
+        }
+
+        Assert.Equal(3, await ReadAsync<CounterState, int>(token, s => s.Count));
+    }
+
+    [Fact]
+    public async Task Events_on_their_way_through_the_registry_count_against_their_sessions_limit()
+    {
+        var (token, client) = await NewSessionAsync();
+        var replies = CreateTestProbe();
+        var registry = HoldRegistry();
+        Hub.Registry.Tell(new Unsubscribe(SessionToken.New(), replies.Ref));   // the registry has a message waiting: events go through it
+
+        for (var i = 0; i < 5; i++)
+        {
+            Hub.Send(token, Event("CounterState.Increment"), replies.Ref, correlationId: i);
+        }
+
+        for (var i = 3; i < 5; i++)
+        {
+            var refused = await replies.ExpectMsgAsync<EventCompleted>();
+            Assert.Equal(i, refused.CorrelationId);
+            Assert.Contains("3 events of this session are already waiting (lifespan.sessions.max-queued-events = 3)", refused.Error, StringComparison.Ordinal);
+        }
+
+        ReleaseRegistry(registry);
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Null((await replies.ExpectMsgAsync<EventCompleted>()).Error);
+        }
+
+        await StillWorksAsync(token, client, 4);
+    }
+
     [Fact]
     public async Task An_invalid_token_is_refused()
     {
