@@ -17,6 +17,12 @@ public sealed class LifespanEndToEndTests
         using var http = new HttpClient { BaseAddress = host.Address, Timeout = TimeSpan.FromSeconds(10) };
         var prediction = await http.GetFromJsonAsync<JsonElement>("/predict?x=2");
         Assert.Equal(84, prediction.GetProperty("result").GetDouble());
+        foreach (var (x, says) in new[] { ("NaN", "x must be a finite number"), ("1e308", "is not a finite number; try a smaller x") })
+        {
+            using var bad = await http.GetAsync(new Uri($"/predict?x={x}", UriKind.Relative));
+            Assert.Equal(System.Net.HttpStatusCode.BadRequest, bad.StatusCode);
+            Assert.Contains(says, await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
 
         var tasks = await http.GetFromJsonAsync<JsonElement>("/lifespan/tasks");
         Assert.Equal(["long-running-task", "setup-model", "check-configuration"], tasks.EnumerateArray().Select(t => t.GetProperty("name").GetString()));

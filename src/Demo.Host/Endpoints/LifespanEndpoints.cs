@@ -8,8 +8,20 @@ internal static class LifespanEndpoints
 {
     public static IEndpointRouteBuilder MapLifespanEndpoints(this IEndpointRouteBuilder app)
     {
-        // The FastAPI seed's endpoint: the model the setup_model lifespan task loaded.
-        app.MapGet("/predict", (double x, ModelCache mlModels) => Results.Ok(new { result = mlModels["answer_to_everything"](x) }));
+        // The FastAPI seed's endpoint: the model the setup_model lifespan task loaded. JSON has no NaN or infinity, so a
+        // query or a prediction outside the finite numbers is a 400 that says so, not a failed response.
+        app.MapGet("/predict", (double x, ModelCache mlModels) =>
+        {
+            if (!double.IsFinite(x))
+            {
+                return Results.BadRequest(new { error = $"x must be a finite number, not {x}." });
+            }
+
+            var result = mlModels["answer_to_everything"](x);
+            return double.IsFinite(result)
+                ? Results.Ok(new { result })
+                : Results.BadRequest(new { error = $"The prediction for x = {x} is not a finite number; try a smaller x." });
+        });
 
         app.MapGet("/lifespan/tasks", (LifespanApp lifespan) => lifespan.GetLifespanTasks().Select(t => new
         {

@@ -45,13 +45,10 @@ internal sealed partial class PostsState : State
         }
         finally
         {
-            // On a failed request too, so that the next click can fetch again. Not when the app is stopping.
-            if (!cancellationToken.IsCancellationRequested)
+            // However the fetch ends (done, failed, cancelled, the app stopping), the next click can fetch again.
+            await using (await LockAsync(CancellationToken.None))
             {
-                await using (await LockAsync(cancellationToken))
-                {
-                    Loading = false;
-                }
+                Loading = false;
             }
         }
     }
