@@ -17,8 +17,10 @@ internal sealed partial class SessionConnection(WebSocket socket, SessionHub hub
 {
     private readonly Channel<string> _outbox = Channel.CreateBounded<string>(new BoundedChannelOptions(options.MaxPendingFrames) { SingleReader = true });
     private readonly CancellationTokenSource _abort = new();
+    private readonly Lock _helloGate = new();
     private string _token = string.Empty;
     private SessionHandle? _session;   // set with the token at hello; sends without a look-up by token
+    private List<string>? _early = [];   // frames from the session before the hello was posted; null once it was
 
     public async Task RunAsync(CancellationToken stopping)
     {
@@ -44,7 +46,7 @@ internal sealed partial class SessionConnection(WebSocket socket, SessionHub hub
 
             subscriber = system.CreateFunctionRef((message, _) => OnSessionMessage(message));
             var state = await hub.SubscribeAsync(_token, subscriber, cancellationToken).ConfigureAwait(false);
-            Post(SessionFrames.Hello(_token, state));
+            PostHello(state);
 
             while (true)
             {
@@ -177,36 +179,86 @@ internal sealed partial class SessionConnection(WebSocket socket, SessionHub hub
         }
     }
 
+    /// <summary>
+    /// Posts the hello with <paramref name="state"/>, then what the session sent since it subscribed this connection.
+    /// The session answers the subscription before it publishes anything newer, so those frames all come after the
+    /// state, and the client sees the hello first and then every later delta, in order.
+    /// </summary>
+    private void PostHello(string state)
+    {
+        lock (_helloGate)
+        {
+            Post(SessionFrames.Hello(_token, state));
+            foreach (var frame in _early!)
+            {
+                Post(frame);
+            }
+
+            Volatile.Write(ref _early, null);
+        }
+    }
+
     private void OnSessionMessage(object message)
     {
-        switch (message)
+        var frame = message switch
         {
-            case SessionDelta delta:
-                Post(SessionFrames.Delta(delta.Json));
-                break;
-            case SessionError error:
-                Post(SessionFrames.Error(error.Message, handler: error.Handler));
-                break;
-            case EventCompleted { Error: { } error } completed:
-                Post(SessionFrames.Error(error, completed.CorrelationId == 0 ? null : completed.CorrelationId, completed.Handler));
-                break;
+            SessionDelta delta => SessionFrames.Delta(delta.Json),
+            SessionError error => SessionFrames.Error(error.Message, handler: error.Handler),
+            EventCompleted { Error: { } error } completed => SessionFrames.Error(error, completed.CorrelationId == 0 ? null : completed.CorrelationId, completed.Handler),
+            _ => null,
+        };
+        if (frame is null)
+        {
+            return;
+        }
+
+        if (Volatile.Read(ref _early) is null)
+        {
+            Post(frame);   // the hello and the frames held back are queued already
+            return;
+        }
+
+        lock (_helloGate)
+        {
+            if (_early is not { } early)
+            {
+                Post(frame);
+            }
+            else if (early.Count < options.MaxPendingFrames)
+            {
+                early.Add(frame);   // subscribed, but the hello is not queued yet: it goes first
+            }
+            else
+            {
+                FellBehind();
+            }
         }
     }
 
     /// <summary>Queues a frame; a client too slow to take its frames is disconnected and resumes with the full state.</summary>
     private void Post(string frame)
     {
-        if (!_outbox.Writer.TryWrite(frame) && !_abort.IsCancellationRequested)
+        if (!_outbox.Writer.TryWrite(frame))
         {
-            LogTooSlow(logger, options.MaxPendingFrames);
-            try
-            {
-                _abort.Cancel();
-            }
-            catch (ObjectDisposedException)
-            {
-                // the connection has already ended
-            }
+            FellBehind();
+        }
+    }
+
+    private void FellBehind()
+    {
+        if (_abort.IsCancellationRequested)
+        {
+            return;
+        }
+
+        LogTooSlow(logger, options.MaxPendingFrames);
+        try
+        {
+            _abort.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // the connection has already ended
         }
     }
 
