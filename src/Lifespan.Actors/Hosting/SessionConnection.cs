@@ -20,6 +20,7 @@ internal sealed partial class SessionConnection(WebSocket socket, SessionHub hub
     private readonly Lock _helloGate = new();
     private string _token = string.Empty;
     private SessionHandle? _session;   // set with the token at hello; sends without a look-up by token
+    private IFunctionRef? _noIdReplies;   // hears of the failures of events sent without an id
     private List<string>? _early = [];   // frames from the session before the hello was posted; null once it was
 
     public async Task RunAsync(CancellationToken stopping)
@@ -87,6 +88,8 @@ internal sealed partial class SessionConnection(WebSocket socket, SessionHub hub
                 hub.Unsubscribe(_token, subscriber);
                 subscriber.Stop();
             }
+
+            _noIdReplies?.Stop();
 
             _outbox.Writer.TryComplete();
             await sending.ConfigureAwait(false);
@@ -168,7 +171,10 @@ internal sealed partial class SessionConnection(WebSocket socket, SessionHub hub
                 Post(SessionFrames.Error("An event needs a \"handler\": \"StateName.Handler\".", frame.Id));
                 break;
             case "event":
-                _session!.Send(StateEvent.FromPayload(frame.Handler!, frame.Payload), subscriber, frame.Id ?? 0, repliesOnFailureOnly: true);
+                // Failures of events with an id come back to the subscriber with the id; of those without, to a second
+                // reference, so that every id (0 included) can be echoed and an event without one gets none.
+                var replyTo = frame.Id is null ? _noIdReplies ??= system.CreateFunctionRef((message, _) => OnSessionMessage(message, hasId: false)) : subscriber;
+                _session!.Send(StateEvent.FromPayload(frame.Handler!, frame.Payload), replyTo, frame.Id ?? 0, repliesOnFailureOnly: true);
                 break;
             case "hello":
                 Post(SessionFrames.Error("This connection has already said hello; open a new connection for another session.", frame.Id));
@@ -198,13 +204,13 @@ internal sealed partial class SessionConnection(WebSocket socket, SessionHub hub
         }
     }
 
-    private void OnSessionMessage(object message)
+    private void OnSessionMessage(object message, bool hasId = true)
     {
         var frame = message switch
         {
             SessionDelta delta => SessionFrames.Delta(delta.Json),
             SessionError error => SessionFrames.Error(error.Message, handler: error.Handler),
-            EventCompleted { Error: { } error } completed => SessionFrames.Error(error, completed.CorrelationId == 0 ? null : completed.CorrelationId, completed.Handler),
+            EventCompleted { Error: { } error } completed => SessionFrames.Error(error, hasId ? completed.CorrelationId : null, completed.Handler),
             _ => null,
         };
         if (frame is null)

@@ -58,6 +58,26 @@ public sealed class SessionEndpointTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Any_event_id_is_echoed_in_its_error_zero_included_and_an_event_without_one_gets_none()
+    {
+        using var client = await ConnectAsync();
+        await client.HelloAsync();
+
+        await client.SendAsync("""{"type":"event","id":0,"handler":"CounterState.Add","payload":{"amount":"x"}}""");
+        var zero = await client.ReceiveAsync();
+        Assert.Equal("error", zero.GetProperty("type").GetString());
+        Assert.Equal(0, zero.GetProperty("id").GetInt64());
+
+        await client.SendAsync("""{"type":"event","id":-5,"handler":"CounterState.Nope"}""");
+        Assert.Equal(-5, (await client.ReceiveAsync()).GetProperty("id").GetInt64());
+
+        await client.SendAsync("""{"type":"event","handler":"CounterState.Add","payload":{"amount":"x"}}""");
+        var none = await client.ReceiveAsync();
+        Assert.Equal("CounterState.Add", none.GetProperty("handler").GetString());
+        Assert.False(none.TryGetProperty("id", out _));
+    }
+
+    [Fact]
     public async Task An_event_for_a_token_the_connection_does_not_own_is_refused()
     {
         using var mine = await ConnectAsync();
