@@ -1,6 +1,4 @@
-using System.Buffers;
 using System.Net.WebSockets;
-using System.Text;
 using System.Threading.Channels;
 using System.Threading.RateLimiting;
 using Lifespan.Actors.State;
@@ -13,20 +11,48 @@ namespace Lifespan.Actors.Hosting;
 /// events, and writes the session's deltas and errors back through a bounded outbox. A malformed, oversized or
 /// over-the-rate frame is answered with an error frame and the connection stays usable.
 /// </summary>
+/// <remarks>
+/// The server ends a connection with a close frame (<see cref="Close"/>): the send side writes the frames still queued
+/// and then the close, while the receive side goes on waiting for the client's close, so that a pending receive is
+/// never cancelled (which would abort the socket). Only a client too slow to take its frames, or one that does not
+/// answer a close within <see cref="CloseTimeout"/>, has its socket aborted.
+/// </remarks>
 internal sealed partial class SessionConnection(WebSocket socket, SessionHub hub, ActorSystem system, SessionEndpointOptions options, ILogger logger) : IDisposable
 {
+    /// <summary>How long a connection the server closes may take to send its last frames and get the client's close.</summary>
+    internal static readonly TimeSpan CloseTimeout = TimeSpan.FromSeconds(2);
+
     private readonly Channel<string> _outbox = Channel.CreateBounded<string>(new BoundedChannelOptions(options.MaxPendingFrames) { SingleReader = true });
-    private readonly CancellationTokenSource _abort = new();
+    private readonly CancellationTokenSource _abort = new();   // aborts the socket: both directions stop at once
     private readonly Lock _helloGate = new();
     private string _token = string.Empty;
     private SessionHandle? _session;   // set with the token at hello; sends without a look-up by token
     private IFunctionRef? _noIdReplies;   // hears of the failures of events sent without an id
     private List<string>? _early = [];   // frames from the session before the hello was posted; null once it was
+    private int _hello;   // HelloState
+    private int _closing;   // 1 once a close was asked for: the outbox takes no more frames
+    private WebSocketCloseStatus _closeStatus;
+    private string _closeDescription = string.Empty;
 
-    public async Task RunAsync(CancellationToken stopping)
+    private enum FrameKind
     {
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(stopping, _abort.Token);
-        var cancellationToken = linked.Token;
+        Text,
+        TooLarge,
+        Closed,
+    }
+
+    private enum HelloState
+    {
+        Waiting,
+        Said,
+        TimedOut,
+    }
+
+    private bool Closing => Volatile.Read(ref _closing) != 0;
+
+    /// <summary>Serves the connection until it is closed; <paramref name="stopping"/> closes it with 1001, <paramref name="aborted"/> aborts it.</summary>
+    public async Task RunAsync(CancellationToken stopping, CancellationToken aborted = default)
+    {
         using var limiter = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
         {
             TokenLimit = options.FrameBurst,
@@ -37,45 +63,22 @@ internal sealed partial class SessionConnection(WebSocket socket, SessionHub hub
         });
         var buffer = new FrameBuffer(options.MaxMessageBytes);
         IFunctionRef? subscriber = null;
-        var sending = SendLoopAsync(cancellationToken);
+        var sending = SendLoopAsync();
+        using var onStop = stopping.Register(() => Close(WebSocketCloseStatus.EndpointUnavailable, "server shutting down"));
+        using var onAbort = aborted.Register(Abort);
         try
         {
-            if (!await HelloAsync(buffer, cancellationToken).ConfigureAwait(false))
+            if (await HelloAsync(buffer).ConfigureAwait(false) is not { } hello)
             {
-                return;
+                return;   // the client closed
             }
 
-            subscriber = system.CreateFunctionRef((message, _) => OnSessionMessage(message));
-            var state = await hub.SubscribeAsync(_token, subscriber, cancellationToken).ConfigureAwait(false);
-            PostHello(state);
-
-            while (true)
-            {
-                var (kind, length) = await ReceiveAsync(buffer, cancellationToken).ConfigureAwait(false);
-                if (kind == FrameKind.Closed)
-                {
-                    return;
-                }
-
-                limiter.TryReplenish();
-                if (!limiter.AttemptAcquire().IsAcquired)
-                {
-                    Post(SessionFrames.Error($"Too many frames: at most {options.FramesPerSecond} per second (bursts of {options.FrameBurst}); this one was dropped."));
-                    continue;
-                }
-
-                if (kind == FrameKind.TooLarge)
-                {
-                    Post(SessionFrames.Error($"The frame is larger than {options.MaxMessageBytes} bytes and was dropped."));
-                    continue;
-                }
-
-                Handle(buffer.Frame(length), subscriber);
-            }
+            subscriber = await OpenAsync(hello, stopping).ConfigureAwait(false);
+            await ServeAsync(buffer, limiter, subscriber).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (_abort.IsCancellationRequested)
         {
-            // the app is stopping or the client fell behind; close below
+            // the client fell behind, did not answer the close in time, or the request was aborted
         }
         catch (WebSocketException ex)
         {
@@ -90,37 +93,41 @@ internal sealed partial class SessionConnection(WebSocket socket, SessionHub hub
             }
 
             _noIdReplies?.Stop();
-
-            _outbox.Writer.TryComplete();
+            Close(WebSocketCloseStatus.NormalClosure, "bye");
             await sending.ConfigureAwait(false);
-            await CloseAsync(stopping.IsCancellationRequested).ConfigureAwait(false);
             buffer.Dispose();
         }
     }
 
     public void Dispose() => _abort.Dispose();
 
-    private async Task<bool> HelloAsync(FrameBuffer buffer, CancellationToken cancellationToken)
+    /// <summary>
+    /// Waits for the client's hello and returns it, or <see langword="null"/> when the client closes first. Without a
+    /// hello within <see cref="SessionEndpointOptions.HelloTimeout"/> the client gets an error frame and a close (1008).
+    /// </summary>
+    private async Task<SessionFrames.Incoming?> HelloAsync(FrameBuffer buffer)
     {
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(options.HelloTimeout);
-        while (true)
+        using var deadline = new CancellationTokenSource(options.HelloTimeout);
+        using var onTimeout = deadline.Token.Register(() =>
         {
-            FrameKind kind;
-            int length;
-            try
-            {
-                (kind, length) = await ReceiveAsync(buffer, deadline.Token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            if (Interlocked.CompareExchange(ref _hello, (int)HelloState.TimedOut, (int)HelloState.Waiting) == (int)HelloState.Waiting)
             {
                 Post(SessionFrames.Error($"No hello within {options.HelloTimeout}; closing."));
-                return false;
+                Close(WebSocketCloseStatus.PolicyViolation, "no hello");
             }
+        });
 
+        while (true)
+        {
+            var (kind, length) = await ReceiveAsync(buffer).ConfigureAwait(false);
             if (kind == FrameKind.Closed)
             {
-                return false;
+                return null;
+            }
+
+            if (Closing)
+            {
+                continue;   // the hello came too late, or the app is stopping: wait for the client's close
             }
 
             SessionFrames.Incoming frame;
@@ -140,124 +147,103 @@ internal sealed partial class SessionConnection(WebSocket socket, SessionHub hub
                 continue;
             }
 
-            _token = frame.Token is { } resumed && SessionToken.Problem(resumed) is null ? resumed : SessionToken.New();
-            _session = hub.GetSession(_token);
-            return true;
-        }
-    }
-
-    private void Handle(ReadOnlyMemory<byte> utf8, IActorRef subscriber)
-    {
-        SessionFrames.Incoming frame;
-        try
-        {
-            frame = SessionFrames.Parse(utf8);
-        }
-        catch (FormatException ex)
-        {
-            Post(SessionFrames.Error(ex.Message));
-            return;
-        }
-
-        switch (frame.Type)
-        {
-            case "ping":
-                Post(SessionFrames.Pong());
-                break;
-            case "event" when frame.Token is { } other && !string.Equals(other, _token, StringComparison.Ordinal):
-                Post(SessionFrames.Error("Refused: this connection does not own that session token. Send events only for the token its hello gave.", frame.Id, frame.Handler));
-                break;
-            case "event" when string.IsNullOrEmpty(frame.Handler):
-                Post(SessionFrames.Error("An event needs a \"handler\": \"StateName.Handler\".", frame.Id));
-                break;
-            case "event":
-                // Failures of events with an id come back to the subscriber with the id; of those without, to a second
-                // reference, so that every id (0 included) can be echoed and an event without one gets none.
-                var replyTo = frame.Id is null ? _noIdReplies ??= system.CreateFunctionRef((message, _) => OnSessionMessage(message, hasId: false)) : subscriber;
-                _session!.Send(StateEvent.FromPayload(frame.Handler!, frame.Payload), replyTo, frame.Id ?? 0, repliesOnFailureOnly: true);
-                break;
-            case "hello":
-                Post(SessionFrames.Error("This connection has already said hello; open a new connection for another session.", frame.Id));
-                break;
-            default:
-                Post(SessionFrames.Error($"Unknown frame type \"{frame.Type}\": use hello, event or ping.", frame.Id));
-                break;
+            if (Interlocked.CompareExchange(ref _hello, (int)HelloState.Said, (int)HelloState.Waiting) == (int)HelloState.Waiting)
+            {
+                return frame;
+            }
         }
     }
 
     /// <summary>
-    /// Posts the hello with <paramref name="state"/>, then what the session sent since it subscribed this connection.
-    /// The session answers the subscription before it publishes anything newer, so those frames all come after the
-    /// state, and the client sees the hello first and then every later delta, in order.
+    /// Finds the session the hello asks for, subscribes this connection to it and queues the hello reply. Returns the
+    /// subscriber, or <see langword="null"/> when the connection is closing instead.
     /// </summary>
-    private void PostHello(string state)
+    private async Task<IFunctionRef?> OpenAsync(SessionFrames.Incoming hello, CancellationToken stopping)
     {
-        lock (_helloGate)
+        _token = hello.Token is { } resumed && SessionToken.Problem(resumed) is null ? resumed : SessionToken.New();
+        _session = hub.GetSession(_token);
+        var subscriber = system.CreateFunctionRef((message, _) => OnSessionMessage(message));
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(stopping, _abort.Token);
+        try
         {
-            Post(SessionFrames.Hello(_token, state));
-            foreach (var frame in _early!)
+            var state = await hub.SubscribeAsync(_token, subscriber, cancel.Token).ConfigureAwait(false);
+            PostHello(state);
+            return subscriber;
+        }
+        catch (Exception ex)
+        {
+            hub.Unsubscribe(_token, subscriber);   // in case the subscription arrives after all
+            subscriber.Stop();
+            if (ex is OperationCanceledException && stopping.IsCancellationRequested && !_abort.IsCancellationRequested)
             {
-                Post(frame);
+                return null;   // the app is stopping: the connection is being closed with 1001
             }
 
-            Volatile.Write(ref _early, null);
+            throw;
         }
     }
 
-    private void OnSessionMessage(object message, bool hasId = true)
+    /// <summary>Handles the client's frames until its close; once the server is closing, frames are dropped.</summary>
+    private async Task ServeAsync(FrameBuffer buffer, TokenBucketRateLimiter limiter, IFunctionRef? subscriber)
     {
-        var frame = message switch
+        while (true)
         {
-            SessionDelta delta => SessionFrames.Delta(delta.Json),
-            SessionError error => SessionFrames.Error(error.Message, handler: error.Handler),
-            EventCompleted { Error: { } error } completed => SessionFrames.Error(error, hasId ? completed.CorrelationId : null, completed.Handler),
-            _ => null,
-        };
-        if (frame is null)
+            var (kind, length) = await ReceiveAsync(buffer).ConfigureAwait(false);
+            if (kind == FrameKind.Closed)
+            {
+                return;
+            }
+
+            if (Closing || subscriber is null)
+            {
+                continue;
+            }
+
+            limiter.TryReplenish();
+            if (!limiter.AttemptAcquire().IsAcquired)
+            {
+                Post(SessionFrames.Error($"Too many frames: at most {options.FramesPerSecond} per second (bursts of {options.FrameBurst}); this one was dropped."));
+                continue;
+            }
+
+            if (kind == FrameKind.TooLarge)
+            {
+                Post(SessionFrames.Error($"The frame is larger than {options.MaxMessageBytes} bytes and was dropped."));
+                continue;
+            }
+
+            Handle(buffer.Frame(length), subscriber);
+        }
+    }
+
+    /// <summary>
+    /// Asks for the connection to be closed with <paramref name="status"/> (the first call wins): the frames queued
+    /// so far are sent, then the close frame; a client that has not answered it within <see cref="CloseTimeout"/> is
+    /// aborted. Frames posted after this are dropped.
+    /// </summary>
+    private void Close(WebSocketCloseStatus status, string description)
+    {
+        if (Interlocked.CompareExchange(ref _closing, 1, 0) != 0)
         {
             return;
         }
 
-        if (Volatile.Read(ref _early) is null)
+        _closeStatus = status;
+        _closeDescription = description;
+        _outbox.Writer.TryComplete();   // the send loop reads the status after the outbox has run dry
+        try
         {
-            Post(frame);   // the hello and the frames held back are queued already
-            return;
+            _abort.CancelAfter(CloseTimeout);
         }
-
-        lock (_helloGate)
+        catch (ObjectDisposedException)
         {
-            if (_early is not { } early)
-            {
-                Post(frame);
-            }
-            else if (early.Count < options.MaxPendingFrames)
-            {
-                early.Add(frame);   // subscribed, but the hello is not queued yet: it goes first
-            }
-            else
-            {
-                FellBehind();
-            }
+            // the connection has already ended
         }
     }
 
-    /// <summary>Queues a frame; a client too slow to take its frames is disconnected and resumes with the full state.</summary>
-    private void Post(string frame)
+    /// <summary>Aborts the socket: the pending receive and send end at once.</summary>
+    private void Abort()
     {
-        if (!_outbox.Writer.TryWrite(frame))
-        {
-            FellBehind();
-        }
-    }
-
-    private void FellBehind()
-    {
-        if (_abort.IsCancellationRequested)
-        {
-            return;
-        }
-
-        LogTooSlow(logger, options.MaxPendingFrames);
         try
         {
             _abort.Cancel();
@@ -266,85 +252,6 @@ internal sealed partial class SessionConnection(WebSocket socket, SessionHub hub
         {
             // the connection has already ended
         }
-    }
-
-    private async Task SendLoopAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            await foreach (var frame in _outbox.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
-            {
-                var bytes = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(frame.Length));
-                try
-                {
-                    var length = Encoding.UTF8.GetBytes(frame, bytes);
-                    await socket.SendAsync(bytes.AsMemory(0, length), WebSocketMessageType.Text, true, cancellationToken).ConfigureAwait(false);
-                }
-                finally
-                {
-                    ArrayPool<byte>.Shared.Return(bytes);
-                }
-            }
-        }
-        catch (Exception ex) when (ex is OperationCanceledException or WebSocketException)
-        {
-            // the connection is closing
-        }
-    }
-
-    private async Task<(FrameKind Kind, int Length)> ReceiveAsync(FrameBuffer buffer, CancellationToken cancellationToken)
-    {
-        buffer.Reset();
-        var length = 0;
-        var tooLarge = false;
-        while (true)
-        {
-            var free = tooLarge ? buffer.Scratch : buffer.Free(length);
-            var result = await socket.ReceiveAsync(free, cancellationToken).ConfigureAwait(false);
-            if (result.MessageType == WebSocketMessageType.Close)
-            {
-                return (FrameKind.Closed, 0);
-            }
-
-            if (!tooLarge)
-            {
-                length += result.Count;
-                tooLarge = length > buffer.Limit;
-            }
-
-            if (result.EndOfMessage)
-            {
-                return tooLarge ? (FrameKind.TooLarge, 0) : (FrameKind.Text, length);
-            }
-        }
-    }
-
-    private async Task CloseAsync(bool appStopping)
-    {
-        if (socket.State is not (WebSocketState.Open or WebSocketState.CloseReceived))
-        {
-            return;
-        }
-
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
-        try
-        {
-            await socket.CloseOutputAsync(
-                appStopping ? WebSocketCloseStatus.EndpointUnavailable : WebSocketCloseStatus.NormalClosure,
-                appStopping ? "server shutting down" : "bye",
-                timeout.Token).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is OperationCanceledException or WebSocketException)
-        {
-            // the client is gone
-        }
-    }
-
-    private enum FrameKind
-    {
-        Text,
-        TooLarge,
-        Closed,
     }
 
     [LoggerMessage(EventId = 500, Level = LogLevel.Debug, Message = "A session connection was lost ({Error})")]

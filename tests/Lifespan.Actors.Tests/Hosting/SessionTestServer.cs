@@ -17,6 +17,7 @@ namespace Lifespan.Actors.Tests.Hosting;
 internal sealed class SessionTestServer : IAsyncDisposable
 {
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(15);
+    private Task? _stopped;
 
     private SessionTestServer(WebApplication app, Uri endpoint)
     {
@@ -71,11 +72,19 @@ internal sealed class SessionTestServer : IAsyncDisposable
         return new SessionTestClient(socket);
     }
 
+    /// <summary>Stops the app (once: later calls return the same task).</summary>
+    public Task StopAsync() => _stopped ??= StopCoreAsync();
+
     public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        await App.DisposeAsync();
+    }
+
+    private async Task StopCoreAsync()
     {
         using var cts = new CancellationTokenSource(Timeout);
         await App.StopAsync(cts.Token);
-        await App.DisposeAsync();
     }
 }
 
