@@ -22,6 +22,9 @@ internal sealed partial class SessionConnection(WebSocket socket, SessionHub hub
     /// <summary>How long a connection the server closes may take to send its last frames and get the client's close.</summary>
     internal static readonly TimeSpan CloseTimeout = TimeSpan.FromSeconds(2);
 
+    /// <summary>Close status 1013: the server cannot serve the connection now; the client may try again later.</summary>
+    private const WebSocketCloseStatus TryAgainLater = (WebSocketCloseStatus)1013;
+
     private readonly Channel<string> _outbox = Channel.CreateBounded<string>(new BoundedChannelOptions(options.MaxPendingFrames) { SingleReader = true });
     private readonly CancellationTokenSource _abort = new();   // aborts the socket: both directions stop at once
     private readonly Lock _helloGate = new();
@@ -156,7 +159,9 @@ internal sealed partial class SessionConnection(WebSocket socket, SessionHub hub
 
     /// <summary>
     /// Finds the session the hello asks for, subscribes this connection to it and queues the hello reply. Returns the
-    /// subscriber, or <see langword="null"/> when the connection is closing instead.
+    /// subscriber, or <see langword="null"/> when the connection is closing instead: the app is stopping, or the
+    /// session was refused (the session limit, a state that could not be loaded, no answer in time), which the client
+    /// is told in an error frame before a close with 1013 (try again later).
     /// </summary>
     private async Task<IFunctionRef?> OpenAsync(SessionFrames.Incoming hello, CancellationToken stopping)
     {
@@ -179,7 +184,18 @@ internal sealed partial class SessionConnection(WebSocket socket, SessionHub hub
                 return null;   // the app is stopping: the connection is being closed with 1001
             }
 
-            throw;
+            if (ex is not (InvalidOperationException or TimeoutException or EventRefusedException))
+            {
+                throw;
+            }
+
+            var reason = ex is TimeoutException
+                ? $"The session did not answer within {hub.Options.RequestTimeout} (lifespan.sessions.request-timeout); try again later."
+                : ex.Message;
+            LogRefused(logger, reason);
+            Post(SessionFrames.Error(reason));
+            Close(TryAgainLater, "try again later");
+            return null;
         }
     }
 
@@ -259,4 +275,7 @@ internal sealed partial class SessionConnection(WebSocket socket, SessionHub hub
 
     [LoggerMessage(EventId = 501, Level = LogLevel.Warning, Message = "A session client fell {Frames} frames behind and was disconnected; it resumes with the full state when it reconnects")]
     private static partial void LogTooSlow(ILogger logger, int frames);
+
+    [LoggerMessage(EventId = 502, Level = LogLevel.Information, Message = "A session connection was refused and closed with 1013: {Reason}")]
+    private static partial void LogRefused(ILogger logger, string reason);
 }

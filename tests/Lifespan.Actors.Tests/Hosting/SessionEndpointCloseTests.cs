@@ -1,5 +1,7 @@
 using System.Net.WebSockets;
 using Lifespan.Actors.Hosting;
+using Lifespan.Actors.State;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Lifespan.Actors.Tests.Hosting;
 
@@ -59,5 +61,58 @@ public sealed class SessionEndpointCloseTests
 
         Assert.Equal(WebSocketState.Closed, client.Socket.State);
         Assert.Equal(WebSocketCloseStatus.NormalClosure, client.Socket.CloseStatus);
+    }
+
+    [Fact]
+    public async Task A_session_refused_for_the_session_limit_gets_an_error_frame_saying_why_and_a_1013_close()
+    {
+        await using var server = await SessionTestServer.StartAsync(sessions: o => o.MaxSessions = 1);
+        using var first = await server.ConnectAsync();
+        await first.HelloAsync();
+        using var second = await server.ConnectAsync();
+
+        await second.SendAsync("""{"type":"hello"}""");
+
+        Assert.Contains("lifespan.sessions.max-sessions = 1", await second.ErrorAsync(), StringComparison.Ordinal);
+        var (status, description) = await second.ReceiveCloseAsync();
+        Assert.Equal(SessionTestClient.TryAgainLater, status);
+        Assert.Equal("try again later", description);
+        await first.SendAsync("""{"type":"ping"}""");
+        Assert.Equal("pong", (await first.ReceiveAsync()).GetProperty("type").GetString());   // the running session is untouched
+    }
+
+    [Fact]
+    public async Task A_session_that_does_not_answer_in_time_gets_an_error_frame_and_a_1013_close()
+    {
+        var store = new StuckStore();
+        await using var server = await SessionTestServer.StartAsync(
+            sessions: o => o.RequestTimeout = TimeSpan.FromMilliseconds(300),
+            services: s => s.AddSingleton<IStateStore>(store));
+        try
+        {
+            using var client = await server.ConnectAsync();
+            await client.SendAsync("""{"type":"hello"}""");   // the new session waits for its saved state
+
+            Assert.Contains("did not answer within", await client.ErrorAsync(), StringComparison.Ordinal);
+            Assert.Equal(SessionTestClient.TryAgainLater, (await client.ReceiveCloseAsync()).Status);
+        }
+        finally
+        {
+            store.Release.TrySetResult();
+        }
+    }
+
+    /// <summary>A store whose loads wait until released.</summary>
+    private sealed class StuckStore : IStateStore
+    {
+        public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public async ValueTask<string?> LoadAsync(string token, CancellationToken cancellationToken)
+        {
+            await Release.Task.WaitAsync(cancellationToken);
+            return null;
+        }
+
+        public ValueTask SaveAsync(string token, string json, CancellationToken cancellationToken) => ValueTask.CompletedTask;
     }
 }

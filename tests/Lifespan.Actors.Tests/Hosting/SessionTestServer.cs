@@ -91,6 +91,9 @@ internal sealed class SessionTestServer : IAsyncDisposable
 /// <summary>A test client of the session protocol; every wait has a deadline.</summary>
 internal sealed class SessionTestClient(ClientWebSocket socket) : IDisposable
 {
+    /// <summary>Close status 1013, which <see cref="WebSocketCloseStatus"/> does not name.</summary>
+    public const WebSocketCloseStatus TryAgainLater = (WebSocketCloseStatus)1013;
+
     public WebSocket Socket => socket;
 
     public Task SendAsync(string text)
