@@ -165,19 +165,26 @@ internal sealed partial class SessionConnection(WebSocket socket, SessionHub hub
     /// </summary>
     private async Task<IFunctionRef?> OpenAsync(SessionFrames.Incoming hello, CancellationToken stopping)
     {
-        _token = hello.Token is { } resumed && SessionToken.Problem(resumed) is null ? resumed : SessionToken.New();
-        _session = hub.GetSession(_token);
         var subscriber = system.CreateFunctionRef((message, _) => OnSessionMessage(message));
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(stopping, _abort.Token);
         try
         {
+            // Only the server makes sessions: a token resumes one it knows, any other gets a new token (no fixation).
+            _token = hello.Token is { } resumed && SessionToken.Problem(resumed) is null && await hub.IsKnownAsync(resumed, cancel.Token).ConfigureAwait(false)
+                ? resumed
+                : SessionToken.New();
+            _session = hub.GetSession(_token);
             var state = await hub.SubscribeAsync(_token, subscriber, cancel.Token).ConfigureAwait(false);
             PostHello(state);
             return subscriber;
         }
         catch (Exception ex)
         {
-            hub.Unsubscribe(_token, subscriber);   // in case the subscription arrives after all
+            if (_session is not null)
+            {
+                hub.Unsubscribe(_token, subscriber);   // in case the subscription arrives after all
+            }
+
             subscriber.Stop();
             if (ex is OperationCanceledException && stopping.IsCancellationRequested && !_abort.IsCancellationRequested)
             {

@@ -102,6 +102,41 @@ public sealed class SessionEndpointCloseTests
         }
     }
 
+    [Fact]
+    public async Task A_passivated_session_is_resumed_from_the_store_with_its_token()
+    {
+        await using var server = await SessionTestServer.StartAsync(sessions: o => o.PassivateAfter = TimeSpan.FromMilliseconds(100));
+        var store = server.App.Services.GetRequiredService<IStateStore>();
+        string token;
+        using (var first = await server.ConnectAsync())
+        {
+            token = (await first.HelloAsync()).GetProperty("token").GetString()!;
+            await first.SendAsync("""{"type":"event","handler":"CounterState.Add","payload":{"amount":5}}""");
+            Assert.Equal("delta", (await first.ReceiveAsync()).GetProperty("type").GetString());
+            using var cts = new CancellationTokenSource(SessionTestServer.Timeout);
+            await first.Socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "done", cts.Token);
+        }
+
+        var registry = ((LocalActorRef)server.Hub.Registry).Cell;
+        await Eventually(async () => registry.Child(token) is null && await store.LoadAsync(token, CancellationToken.None) is not null, "the session to be saved and stopped");
+
+        using var again = await server.ConnectAsync();
+        var hello = await again.HelloAsync(token);
+        Assert.Equal(token, hello.GetProperty("token").GetString());
+        Assert.Equal(5, hello.GetProperty("state").GetProperty("CounterState").GetProperty("count").GetInt32());
+    }
+
+    /// <summary>Waits until <paramref name="condition"/> holds, checking it every few milliseconds up to a deadline.</summary>
+    private static async Task Eventually(Func<Task<bool>> condition, string what)
+    {
+        using var deadline = new CancellationTokenSource(SessionTestServer.Timeout);
+        while (!await condition())
+        {
+            Assert.False(deadline.IsCancellationRequested, $"Timed out waiting for {what}.");
+            await Task.Delay(20, CancellationToken.None);
+        }
+    }
+
     /// <summary>A store whose loads wait until released.</summary>
     private sealed class StuckStore : IStateStore
     {

@@ -133,6 +133,22 @@ public sealed class SessionEndpointTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_hello_with_a_token_the_server_does_not_know_gets_a_new_server_made_token()
+    {
+        using var client = await ConnectAsync();
+        var token = (await client.HelloAsync("a")).GetProperty("token").GetString()!;
+        Assert.NotEqual("a", token);
+        Assert.Matches("^[A-Za-z0-9_-]{22}$", token);
+
+        using var again = await ConnectAsync();
+        Assert.NotEqual("a", (await again.HelloAsync("a")).GetProperty("token").GetString());   // no session 'a' was made
+
+        using var forged = await ConnectAsync();
+        var unknown = SessionToken.New();
+        Assert.NotEqual(unknown, (await forged.HelloAsync(unknown)).GetProperty("token").GetString());
+    }
+
+    [Fact]
     public async Task A_new_tab_of_a_busy_session_gets_its_hello_first_then_every_later_delta_in_order()
     {
         var hub = _server.Hub;
