@@ -1,6 +1,4 @@
-using System.Buffers;
 using System.Net.WebSockets;
-using System.Text;
 using System.Threading.Channels;
 using System.Threading.RateLimiting;
 using Lifespan.Actors.State;
@@ -13,17 +11,51 @@ namespace Lifespan.Actors.Hosting;
 /// events, and writes the session's deltas and errors back through a bounded outbox. A malformed, oversized or
 /// over-the-rate frame is answered with an error frame and the connection stays usable.
 /// </summary>
+/// <remarks>
+/// The server ends a connection with a close frame (<see cref="Close"/>): the send side writes the frames still queued
+/// and then the close, while the receive side goes on waiting for the client's close, so that a pending receive is
+/// never cancelled (which would abort the socket). Only a client too slow to take its frames, or one that does not
+/// answer a close within <see cref="CloseTimeout"/>, has its socket aborted.
+/// </remarks>
 internal sealed partial class SessionConnection(WebSocket socket, SessionHub hub, ActorSystem system, SessionEndpointOptions options, ILogger logger) : IDisposable
 {
+    /// <summary>How long a connection the server closes may take to send its last frames and get the client's close.</summary>
+    internal static readonly TimeSpan CloseTimeout = TimeSpan.FromSeconds(2);
+
+    /// <summary>Close status 1013: the server cannot serve the connection now; the client may try again later.</summary>
+    private const WebSocketCloseStatus TryAgainLater = (WebSocketCloseStatus)1013;
+
     private readonly Channel<string> _outbox = Channel.CreateBounded<string>(new BoundedChannelOptions(options.MaxPendingFrames) { SingleReader = true });
-    private readonly CancellationTokenSource _abort = new();
+    private readonly CancellationTokenSource _abort = new();   // aborts the socket: both directions stop at once
+    private readonly Lock _helloGate = new();
     private string _token = string.Empty;
     private SessionHandle? _session;   // set with the token at hello; sends without a look-up by token
+    private IFunctionRef? _noIdReplies;   // hears of the failures of events sent without an id
+    private List<string>? _early = [];   // frames from the session before the hello was posted; null once it was
+    private int _hello;   // HelloState
+    private int _closing;   // 1 once a close was asked for: the outbox takes no more frames
+    private WebSocketCloseStatus _closeStatus;
+    private string _closeDescription = string.Empty;
 
-    public async Task RunAsync(CancellationToken stopping)
+    private enum FrameKind
     {
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(stopping, _abort.Token);
-        var cancellationToken = linked.Token;
+        Text,
+        TooLarge,
+        Closed,
+    }
+
+    private enum HelloState
+    {
+        Waiting,
+        Said,
+        TimedOut,
+    }
+
+    private bool Closing => Volatile.Read(ref _closing) != 0;
+
+    /// <summary>Serves the connection until it is closed; <paramref name="stopping"/> closes it with 1001, <paramref name="aborted"/> aborts it.</summary>
+    public async Task RunAsync(CancellationToken stopping, CancellationToken aborted = default)
+    {
         using var limiter = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
         {
             TokenLimit = options.FrameBurst,
@@ -34,45 +66,22 @@ internal sealed partial class SessionConnection(WebSocket socket, SessionHub hub
         });
         var buffer = new FrameBuffer(options.MaxMessageBytes);
         IFunctionRef? subscriber = null;
-        var sending = SendLoopAsync(cancellationToken);
+        var sending = SendLoopAsync();
+        using var onStop = stopping.Register(() => Close(WebSocketCloseStatus.EndpointUnavailable, "server shutting down"));
+        using var onAbort = aborted.Register(Abort);
         try
         {
-            if (!await HelloAsync(buffer, cancellationToken).ConfigureAwait(false))
+            if (await HelloAsync(buffer).ConfigureAwait(false) is not { } hello)
             {
-                return;
+                return;   // the client closed
             }
 
-            subscriber = system.CreateFunctionRef((message, _) => OnSessionMessage(message));
-            var state = await hub.SubscribeAsync(_token, subscriber, cancellationToken).ConfigureAwait(false);
-            Post(SessionFrames.Hello(_token, state));
-
-            while (true)
-            {
-                var (kind, length) = await ReceiveAsync(buffer, cancellationToken).ConfigureAwait(false);
-                if (kind == FrameKind.Closed)
-                {
-                    return;
-                }
-
-                limiter.TryReplenish();
-                if (!limiter.AttemptAcquire().IsAcquired)
-                {
-                    Post(SessionFrames.Error($"Too many frames: at most {options.FramesPerSecond} per second (bursts of {options.FrameBurst}); this one was dropped."));
-                    continue;
-                }
-
-                if (kind == FrameKind.TooLarge)
-                {
-                    Post(SessionFrames.Error($"The frame is larger than {options.MaxMessageBytes} bytes and was dropped."));
-                    continue;
-                }
-
-                Handle(buffer.Frame(length), subscriber);
-            }
+            subscriber = await OpenAsync(hello, stopping).ConfigureAwait(false);
+            await ServeAsync(buffer, limiter, subscriber).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (_abort.IsCancellationRequested)
         {
-            // the app is stopping or the client fell behind; close below
+            // the client fell behind, did not answer the close in time, or the request was aborted
         }
         catch (WebSocketException ex)
         {
@@ -86,36 +95,42 @@ internal sealed partial class SessionConnection(WebSocket socket, SessionHub hub
                 subscriber.Stop();
             }
 
-            _outbox.Writer.TryComplete();
+            _noIdReplies?.Stop();
+            Close(WebSocketCloseStatus.NormalClosure, "bye");
             await sending.ConfigureAwait(false);
-            await CloseAsync(stopping.IsCancellationRequested).ConfigureAwait(false);
             buffer.Dispose();
         }
     }
 
     public void Dispose() => _abort.Dispose();
 
-    private async Task<bool> HelloAsync(FrameBuffer buffer, CancellationToken cancellationToken)
+    /// <summary>
+    /// Waits for the client's hello and returns it, or <see langword="null"/> when the client closes first. Without a
+    /// hello within <see cref="SessionEndpointOptions.HelloTimeout"/> the client gets an error frame and a close (1008).
+    /// </summary>
+    private async Task<SessionFrames.Incoming?> HelloAsync(FrameBuffer buffer)
     {
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(options.HelloTimeout);
-        while (true)
+        using var deadline = new CancellationTokenSource(options.HelloTimeout);
+        using var onTimeout = deadline.Token.Register(() =>
         {
-            FrameKind kind;
-            int length;
-            try
-            {
-                (kind, length) = await ReceiveAsync(buffer, deadline.Token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            if (Interlocked.CompareExchange(ref _hello, (int)HelloState.TimedOut, (int)HelloState.Waiting) == (int)HelloState.Waiting)
             {
                 Post(SessionFrames.Error($"No hello within {options.HelloTimeout}; closing."));
-                return false;
+                Close(WebSocketCloseStatus.PolicyViolation, "no hello");
             }
+        });
 
+        while (true)
+        {
+            var (kind, length) = await ReceiveAsync(buffer).ConfigureAwait(false);
             if (kind == FrameKind.Closed)
             {
-                return false;
+                return null;
+            }
+
+            if (Closing)
+            {
+                continue;   // the hello came too late, or the app is stopping: wait for the client's close
             }
 
             SessionFrames.Incoming frame;
@@ -135,158 +150,131 @@ internal sealed partial class SessionConnection(WebSocket socket, SessionHub hub
                 continue;
             }
 
-            _token = frame.Token is { } resumed && SessionToken.Problem(resumed) is null ? resumed : SessionToken.New();
+            if (Interlocked.CompareExchange(ref _hello, (int)HelloState.Said, (int)HelloState.Waiting) == (int)HelloState.Waiting)
+            {
+                return frame;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Finds the session the hello asks for, subscribes this connection to it and queues the hello reply. Returns the
+    /// subscriber, or <see langword="null"/> when the connection is closing instead: the app is stopping, or the
+    /// session was refused (the session limit, a state that could not be loaded, no answer in time), which the client
+    /// is told in an error frame before a close with 1013 (try again later).
+    /// </summary>
+    private async Task<IFunctionRef?> OpenAsync(SessionFrames.Incoming hello, CancellationToken stopping)
+    {
+        var subscriber = system.CreateFunctionRef((message, _) => OnSessionMessage(message));
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(stopping, _abort.Token);
+        try
+        {
+            // Only the server makes sessions: a token resumes one it knows, any other gets a new token (no fixation).
+            _token = hello.Token is { } resumed && SessionToken.Problem(resumed) is null && await hub.IsKnownAsync(resumed, cancel.Token).ConfigureAwait(false)
+                ? resumed
+                : SessionToken.New();
             _session = hub.GetSession(_token);
-            return true;
+            var state = await hub.SubscribeAsync(_token, subscriber, cancel.Token).ConfigureAwait(false);
+            PostHello(state);
+            return subscriber;
         }
-    }
-
-    private void Handle(ReadOnlyMemory<byte> utf8, IActorRef subscriber)
-    {
-        SessionFrames.Incoming frame;
-        try
+        catch (Exception ex)
         {
-            frame = SessionFrames.Parse(utf8);
-        }
-        catch (FormatException ex)
-        {
-            Post(SessionFrames.Error(ex.Message));
-            return;
-        }
-
-        switch (frame.Type)
-        {
-            case "ping":
-                Post(SessionFrames.Pong());
-                break;
-            case "event" when frame.Token is { } other && !string.Equals(other, _token, StringComparison.Ordinal):
-                Post(SessionFrames.Error("Refused: this connection does not own that session token. Send events only for the token its hello gave.", frame.Id, frame.Handler));
-                break;
-            case "event" when string.IsNullOrEmpty(frame.Handler):
-                Post(SessionFrames.Error("An event needs a \"handler\": \"StateName.Handler\".", frame.Id));
-                break;
-            case "event":
-                _session!.Send(StateEvent.FromPayload(frame.Handler!, frame.Payload), subscriber, frame.Id ?? 0, repliesOnFailureOnly: true);
-                break;
-            case "hello":
-                Post(SessionFrames.Error("This connection has already said hello; open a new connection for another session.", frame.Id));
-                break;
-            default:
-                Post(SessionFrames.Error($"Unknown frame type \"{frame.Type}\": use hello, event or ping.", frame.Id));
-                break;
-        }
-    }
-
-    private void OnSessionMessage(object message)
-    {
-        switch (message)
-        {
-            case SessionDelta delta:
-                Post(SessionFrames.Delta(delta.Json));
-                break;
-            case SessionError error:
-                Post(SessionFrames.Error(error.Message, handler: error.Handler));
-                break;
-            case EventCompleted { Error: { } error } completed:
-                Post(SessionFrames.Error(error, completed.CorrelationId == 0 ? null : completed.CorrelationId, completed.Handler));
-                break;
-        }
-    }
-
-    /// <summary>Queues a frame; a client too slow to take its frames is disconnected and resumes with the full state.</summary>
-    private void Post(string frame)
-    {
-        if (!_outbox.Writer.TryWrite(frame) && !_abort.IsCancellationRequested)
-        {
-            LogTooSlow(logger, options.MaxPendingFrames);
-            try
+            if (_session is not null)
             {
-                _abort.Cancel();
+                hub.Unsubscribe(_token, subscriber);   // in case the subscription arrives after all
             }
-            catch (ObjectDisposedException)
+
+            subscriber.Stop();
+            if (ex is OperationCanceledException && stopping.IsCancellationRequested && !_abort.IsCancellationRequested)
             {
-                // the connection has already ended
+                return null;   // the app is stopping: the connection is being closed with 1001
             }
+
+            if (ex is not (InvalidOperationException or TimeoutException or EventRefusedException))
+            {
+                throw;
+            }
+
+            var reason = ex is TimeoutException
+                ? $"The session did not answer within {hub.Options.RequestTimeout} (lifespan.sessions.request-timeout); try again later."
+                : ex.Message;
+            LogRefused(logger, reason);
+            Post(SessionFrames.Error(reason));
+            Close(TryAgainLater, "try again later");
+            return null;
         }
     }
 
-    private async Task SendLoopAsync(CancellationToken cancellationToken)
+    /// <summary>Handles the client's frames until its close; once the server is closing, frames are dropped.</summary>
+    private async Task ServeAsync(FrameBuffer buffer, TokenBucketRateLimiter limiter, IFunctionRef? subscriber)
     {
-        try
-        {
-            await foreach (var frame in _outbox.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
-            {
-                var bytes = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(frame.Length));
-                try
-                {
-                    var length = Encoding.UTF8.GetBytes(frame, bytes);
-                    await socket.SendAsync(bytes.AsMemory(0, length), WebSocketMessageType.Text, true, cancellationToken).ConfigureAwait(false);
-                }
-                finally
-                {
-                    ArrayPool<byte>.Shared.Return(bytes);
-                }
-            }
-        }
-        catch (Exception ex) when (ex is OperationCanceledException or WebSocketException)
-        {
-            // the connection is closing
-        }
-    }
-
-    private async Task<(FrameKind Kind, int Length)> ReceiveAsync(FrameBuffer buffer, CancellationToken cancellationToken)
-    {
-        buffer.Reset();
-        var length = 0;
-        var tooLarge = false;
         while (true)
         {
-            var free = tooLarge ? buffer.Scratch : buffer.Free(length);
-            var result = await socket.ReceiveAsync(free, cancellationToken).ConfigureAwait(false);
-            if (result.MessageType == WebSocketMessageType.Close)
+            var (kind, length) = await ReceiveAsync(buffer).ConfigureAwait(false);
+            if (kind == FrameKind.Closed)
             {
-                return (FrameKind.Closed, 0);
+                return;
             }
 
-            if (!tooLarge)
+            if (Closing || subscriber is null)
             {
-                length += result.Count;
-                tooLarge = length > buffer.Limit;
+                continue;
             }
 
-            if (result.EndOfMessage)
+            limiter.TryReplenish();
+            if (!limiter.AttemptAcquire().IsAcquired)
             {
-                return tooLarge ? (FrameKind.TooLarge, 0) : (FrameKind.Text, length);
+                Post(SessionFrames.Error($"Too many frames: at most {options.FramesPerSecond} per second (bursts of {options.FrameBurst}); this one was dropped."));
+                continue;
             }
+
+            if (kind == FrameKind.TooLarge)
+            {
+                Post(SessionFrames.Error($"The frame is larger than {options.MaxMessageBytes} bytes and was dropped."));
+                continue;
+            }
+
+            Handle(buffer.Frame(length), subscriber);
         }
     }
 
-    private async Task CloseAsync(bool appStopping)
+    /// <summary>
+    /// Asks for the connection to be closed with <paramref name="status"/> (the first call wins): the frames queued
+    /// so far are sent, then the close frame; a client that has not answered it within <see cref="CloseTimeout"/> is
+    /// aborted. Frames posted after this are dropped.
+    /// </summary>
+    private void Close(WebSocketCloseStatus status, string description)
     {
-        if (socket.State is not (WebSocketState.Open or WebSocketState.CloseReceived))
+        if (Interlocked.CompareExchange(ref _closing, 1, 0) != 0)
         {
             return;
         }
 
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+        _closeStatus = status;
+        _closeDescription = description;
+        _outbox.Writer.TryComplete();   // the send loop reads the status after the outbox has run dry
         try
         {
-            await socket.CloseOutputAsync(
-                appStopping ? WebSocketCloseStatus.EndpointUnavailable : WebSocketCloseStatus.NormalClosure,
-                appStopping ? "server shutting down" : "bye",
-                timeout.Token).ConfigureAwait(false);
+            _abort.CancelAfter(CloseTimeout);
         }
-        catch (Exception ex) when (ex is OperationCanceledException or WebSocketException)
+        catch (ObjectDisposedException)
         {
-            // the client is gone
+            // the connection has already ended
         }
     }
 
-    private enum FrameKind
+    /// <summary>Aborts the socket: the pending receive and send end at once.</summary>
+    private void Abort()
     {
-        Text,
-        TooLarge,
-        Closed,
+        try
+        {
+            _abort.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // the connection has already ended
+        }
     }
 
     [LoggerMessage(EventId = 500, Level = LogLevel.Debug, Message = "A session connection was lost ({Error})")]
@@ -294,4 +282,7 @@ internal sealed partial class SessionConnection(WebSocket socket, SessionHub hub
 
     [LoggerMessage(EventId = 501, Level = LogLevel.Warning, Message = "A session client fell {Frames} frames behind and was disconnected; it resumes with the full state when it reconnects")]
     private static partial void LogTooSlow(ILogger logger, int frames);
+
+    [LoggerMessage(EventId = 502, Level = LogLevel.Information, Message = "A session connection was refused and closed with 1013: {Reason}")]
+    private static partial void LogRefused(ILogger logger, string reason);
 }

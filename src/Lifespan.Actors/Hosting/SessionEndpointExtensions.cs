@@ -51,9 +51,8 @@ public static class SessionEndpointExtensions
             }
 
             using var socket = await context.WebSockets.AcceptWebSocketAsync().ConfigureAwait(false);
-            using var lifetime = CancellationTokenSource.CreateLinkedTokenSource(stopping, context.RequestAborted);
             using var connection = new SessionConnection(socket, hub, system, options, logger);
-            await connection.RunAsync(lifetime.Token).ConfigureAwait(false);
+            await connection.RunAsync(stopping, context.RequestAborted).ConfigureAwait(false);
         });
     }
 

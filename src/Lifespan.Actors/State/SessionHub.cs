@@ -157,6 +157,31 @@ public sealed partial class SessionHub
         return subscribed.State;
     }
 
+    /// <summary>
+    /// Whether session <paramref name="token"/> exists: running, or saved in the <see cref="IStateStore"/> (passivated).
+    /// Only such a session may be resumed by a client; any other token it names gets a new one.
+    /// </summary>
+    /// <exception cref="TimeoutException">The store did not answer within <see cref="SessionOptions.RequestTimeout"/>.</exception>
+    /// <exception cref="EventRefusedException">The store failed (the message says why).</exception>
+    internal async ValueTask<bool> IsKnownAsync(string token, CancellationToken cancellationToken)
+    {
+        if (_runtime.Sessions.ContainsKey(token))
+        {
+            return true;
+        }
+
+        try
+        {
+            var saved = await _runtime.Store.LoadAsync(token, cancellationToken).AsTask()
+                .WaitAsync(Options.RequestTimeout, _runtime.Time, cancellationToken).ConfigureAwait(false);
+            return saved is not null || _runtime.Sessions.ContainsKey(token);   // or restored meanwhile
+        }
+        catch (Exception ex) when (ex is not (OperationCanceledException or TimeoutException))
+        {
+            throw new EventRefusedException($"The session could not be looked up in the store ({ex.Message}); try again.", ex);
+        }
+    }
+
     /// <summary>Ends <paramref name="subscriber"/>'s subscription to session <paramref name="token"/>.</summary>
     public void Unsubscribe(string token, IActorRef subscriber) => Registry.Tell(new Unsubscribe(token, subscriber));
 

@@ -1,50 +1,23 @@
 using System.Net.WebSockets;
-using System.Text;
-using System.Text.Json;
-using Lifespan.Actors.Hosting;
 using Lifespan.Actors.State;
 using Lifespan.Actors.Tests.State.Sessions;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Lifespan.Actors.Tests.Hosting;
 
 /// <summary>The session protocol against a real Kestrel on 127.0.0.1 with an ephemeral port.</summary>
 public sealed class SessionEndpointTests : IAsyncLifetime
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(15);
-    private WebApplication _app = null!;
-    private Uri _endpoint = null!;
+    private SessionTestServer _server = null!;
 
-    public async Task InitializeAsync()
+    public async Task InitializeAsync() => _server = await SessionTestServer.StartAsync(o =>
     {
-        var builder = WebApplication.CreateBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        builder.Services.AddLifespanActors(actors => actors.AddState<CounterState>().AddState<LabelState>());
-        _app = builder.Build();
-        _app.MapLifespanSessions("/_events", o =>
-        {
-            o.MaxMessageBytes = 1024;
-            o.FramesPerSecond = 20;
-            o.FrameBurst = 20;
-            o.AllowedOrigins.Add("http://allowed.example");
-        });
-        await _app.StartAsync();
-        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        _endpoint = new Uri(address.Replace("http://", "ws://", StringComparison.Ordinal) + "/_events");
-    }
+        o.MaxMessageBytes = 1024;
+        o.FramesPerSecond = 20;
+        o.FrameBurst = 20;
+        o.AllowedOrigins.Add("http://allowed.example");
+    });
 
-    public async Task DisposeAsync()
-    {
-        using var cts = new CancellationTokenSource(Timeout);
-        await _app.StopAsync(cts.Token);
-        await _app.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _server.DisposeAsync();
 
     [Fact]
     public async Task Hello_issues_an_unguessable_token_with_the_state_and_events_bring_deltas()
@@ -82,6 +55,26 @@ public sealed class SessionEndpointTests : IAsyncLifetime
 
         await client.SendAsync("""{"type":"ping"}""");
         Assert.Equal("pong", (await client.ReceiveAsync()).GetProperty("type").GetString());
+    }
+
+    [Fact]
+    public async Task Any_event_id_is_echoed_in_its_error_zero_included_and_an_event_without_one_gets_none()
+    {
+        using var client = await ConnectAsync();
+        await client.HelloAsync();
+
+        await client.SendAsync("""{"type":"event","id":0,"handler":"CounterState.Add","payload":{"amount":"x"}}""");
+        var zero = await client.ReceiveAsync();
+        Assert.Equal("error", zero.GetProperty("type").GetString());
+        Assert.Equal(0, zero.GetProperty("id").GetInt64());
+
+        await client.SendAsync("""{"type":"event","id":-5,"handler":"CounterState.Nope"}""");
+        Assert.Equal(-5, (await client.ReceiveAsync()).GetProperty("id").GetInt64());
+
+        await client.SendAsync("""{"type":"event","handler":"CounterState.Add","payload":{"amount":"x"}}""");
+        var none = await client.ReceiveAsync();
+        Assert.Equal("CounterState.Add", none.GetProperty("handler").GetString());
+        Assert.False(none.TryGetProperty("id", out _));
     }
 
     [Fact]
@@ -131,12 +124,65 @@ public sealed class SessionEndpointTests : IAsyncLifetime
             await first.ReceiveAsync();
         }
 
-        await _app.Services.GetRequiredService<SessionHub>().ModifyStateAsync<CounterState>(token, s => s.Count += 100);
+        await _server.Hub.ModifyStateAsync<CounterState>(token, s => s.Count += 100);
 
         using var again = await ConnectAsync();
         var hello = await again.HelloAsync(token);
         Assert.Equal(token, hello.GetProperty("token").GetString());
         Assert.Equal(105, hello.GetProperty("state").GetProperty("CounterState").GetProperty("count").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_hello_with_a_token_the_server_does_not_know_gets_a_new_server_made_token()
+    {
+        using var client = await ConnectAsync();
+        var token = (await client.HelloAsync("a")).GetProperty("token").GetString()!;
+        Assert.NotEqual("a", token);
+        Assert.Matches("^[A-Za-z0-9_-]{22}$", token);
+
+        using var again = await ConnectAsync();
+        Assert.NotEqual("a", (await again.HelloAsync("a")).GetProperty("token").GetString());   // no session 'a' was made
+
+        using var forged = await ConnectAsync();
+        var unknown = SessionToken.New();
+        Assert.NotEqual(unknown, (await forged.HelloAsync(unknown)).GetProperty("token").GetString());
+    }
+
+    [Fact]
+    public async Task A_new_tab_of_a_busy_session_gets_its_hello_first_then_every_later_delta_in_order()
+    {
+        var hub = _server.Hub;
+        var token = SessionToken.New();
+        await hub.DispatchAsync(token, CounterState.Events.Increment());
+        using var busy = new CancellationTokenSource();
+        var load = Task.WhenAll(Enumerable.Range(0, 2).Select(_ => Task.Run(async () =>
+        {
+            while (!busy.IsCancellationRequested)
+            {
+                await hub.DispatchAsync(token, CounterState.Events.Increment());
+            }
+        })));
+
+        try
+        {
+            for (var tab = 0; tab < 40; tab++)
+            {
+                using var client = await ConnectAsync();
+                var hello = await client.HelloAsync(token);   // fails if a delta comes first
+                var count = hello.GetProperty("state").GetProperty("CounterState").GetProperty("count").GetInt32();
+                for (var next = count + 1; next <= count + 3; next++)
+                {
+                    var delta = await client.ReceiveAsync();
+                    Assert.Equal("delta", delta.GetProperty("type").GetString());
+                    Assert.Equal(next, delta.GetProperty("state").GetProperty("CounterState").GetProperty("count").GetInt32());
+                }
+            }
+        }
+        finally
+        {
+            await busy.CancelAsync();
+            await load;
+        }
     }
 
     [Fact]
@@ -163,68 +209,5 @@ public sealed class SessionEndpointTests : IAsyncLifetime
         await allowed.HelloAsync();
     }
 
-    private async Task<Client> ConnectAsync(string? origin = null)
-    {
-        var socket = new ClientWebSocket();
-        if (origin is not null)
-        {
-            socket.Options.SetRequestHeader("Origin", origin);
-        }
-
-        using var cts = new CancellationTokenSource(Timeout);
-        try
-        {
-            await socket.ConnectAsync(_endpoint, cts.Token);
-        }
-        catch
-        {
-            socket.Dispose();
-            throw;
-        }
-
-        return new Client(socket);
-    }
-
-    private sealed class Client(ClientWebSocket socket) : IDisposable
-    {
-        public Task SendAsync(string text)
-        {
-            using var cts = new CancellationTokenSource(Timeout);
-            return socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, true, cts.Token);
-        }
-
-        public async Task<JsonElement> HelloAsync(string? token = null)
-        {
-            await SendAsync(token is null ? """{"type":"hello"}""" : $$"""{"type":"hello","token":"{{token}}"}""");
-            var hello = await ReceiveAsync();
-            Assert.Equal("hello", hello.GetProperty("type").GetString());
-            return hello;
-        }
-
-        public async Task<string> ErrorAsync()
-        {
-            var frame = await ReceiveAsync();
-            Assert.Equal("error", frame.GetProperty("type").GetString());
-            return frame.GetProperty("message").GetString()!;
-        }
-
-        public async Task<JsonElement> ReceiveAsync()
-        {
-            using var cts = new CancellationTokenSource(Timeout);
-            var buffer = new byte[64 * 1024];
-            var length = 0;
-            while (true)
-            {
-                var result = await socket.ReceiveAsync(new ArraySegment<byte>(buffer, length, buffer.Length - length), cts.Token);
-                length += result.Count;
-                if (result.EndOfMessage)
-                {
-                    using var document = JsonDocument.Parse(buffer.AsMemory(0, length));
-                    return document.RootElement.Clone();
-                }
-            }
-        }
-
-        public void Dispose() => socket.Dispose();
-    }
+    private Task<SessionTestClient> ConnectAsync(string? origin = null) => _server.ConnectAsync(origin);
 }

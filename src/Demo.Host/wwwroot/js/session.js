@@ -6,12 +6,17 @@
 //
 // The token lives in sessionStorage, so a reload resumes the same session (one session per tab, as Reflex does).
 // After a dropped connection it reconnects with exponential backoff and jitter, and resumes with its token.
+// A session the server refuses for now (close 1013, e.g. too many sessions) is reported through onError and the
+// "refused" state, and retried after a longer backoff (5 s, doubling, capped at 1 minute).
 
 const TOKEN_KEY = "lifespan.session-token";
 const PING_EVERY_MS = 15_000;
 const SILENCE_LIMIT_MS = 40_000;
 const BACKOFF_FIRST_MS = 250;
 const BACKOFF_CAP_MS = 5_000;
+const REFUSED_BACKOFF_FIRST_MS = 5_000;
+const REFUSED_BACKOFF_CAP_MS = 60_000;
+const CLOSE_TRY_AGAIN_LATER = 1013;
 const MAX_QUEUED_EVENTS = 100;
 
 /** Connection states, as the header badge shows them. */
@@ -19,6 +24,7 @@ export const ConnectionState = Object.freeze({
   connecting: "connecting",     // the first connection is being opened
   connected: "connected",       // hello answered: state is live
   reconnecting: "reconnecting", // the connection dropped; retrying with backoff
+  refused: "refused",           // the server refused the session for now (onError says why); retrying after a longer wait
   offline: "offline",           // the browser says it has no network; waits for it to come back
 });
 
@@ -42,6 +48,7 @@ class SessionClient {
   #nextId = 1;
   #queue = [];
   #lastHeard = 0;
+  #refusal = null; // the error frame the server sent the current socket before its hello, if any
   #timers = { ping: 0, retry: 0 };
   #listeners = { state: new Set(), connection: new Set(), error: new Set() };
 
@@ -119,6 +126,7 @@ class SessionClient {
     clearTimeout(this.#timers.retry);
     const socket = new WebSocket(this.#url);
     this.#socket = socket;
+    this.#refusal = null;
     socket.onopen = () => {
       if (socket !== this.#socket) return;
       const token = this.token;
@@ -138,11 +146,20 @@ class SessionClient {
       }
       this.#receive(frame);
     };
-    socket.onclose = () => {
+    socket.onclose = (event) => {
       if (socket !== this.#socket) return;
       this.#socket = null;
       this.#stopPinging();
-      if (this.connection !== ConnectionState.offline) this.#scheduleRetry();
+      if (this.connection === ConnectionState.offline) return;
+      if (event.code === CLOSE_TRY_AGAIN_LATER) {
+        // Refused (the error frame said why, and was reported): not a dropped connection, so wait longer.
+        if (this.#refusal === null) {
+          this.#emit("error", { message: event.reason || "The server refused the session for now." });
+        }
+        this.#scheduleRetry(true);
+        return;
+      }
+      this.#scheduleRetry();
     };
   }
 
@@ -163,6 +180,7 @@ class SessionClient {
         this.#emit("state", this.state, frame.state);
         break;
       case "error":
+        if (this.connection !== ConnectionState.connected) this.#refusal = frame.message;
         this.#emit("error", { id: frame.id, handler: frame.handler, message: frame.message });
         break;
       case "pong":
@@ -176,10 +194,13 @@ class SessionClient {
     if (this.#socket?.readyState === WebSocket.OPEN) this.#socket.send(JSON.stringify(frame));
   }
 
-  #scheduleRetry() {
-    this.#setConnection(ConnectionState.reconnecting);
-    // Exponential backoff with full jitter in its upper half: 250 ms, 500 ms, 1 s, ... capped at 5 s.
-    const ceiling = Math.min(BACKOFF_CAP_MS, BACKOFF_FIRST_MS * 2 ** this.#attempt++);
+  #scheduleRetry(refused = false) {
+    this.#setConnection(refused ? ConnectionState.refused : ConnectionState.reconnecting);
+    // Exponential backoff with full jitter in its upper half: 250 ms, 500 ms, 1 s, ... capped at 5 s
+    // (after a refusal: 5 s, 10 s, 20 s, ... capped at 1 minute).
+    const first = refused ? REFUSED_BACKOFF_FIRST_MS : BACKOFF_FIRST_MS;
+    const cap = refused ? REFUSED_BACKOFF_CAP_MS : BACKOFF_CAP_MS;
+    const ceiling = Math.min(cap, first * 2 ** this.#attempt++);
     const delay = ceiling / 2 + Math.random() * (ceiling / 2);
     this.#timers.retry = setTimeout(() => this.#open(), delay);
   }

@@ -6,6 +6,7 @@ const BADGE_TEXT = {
   connecting: "Connecting…",
   connected: "Connected",
   reconnecting: "Reconnecting…",
+  refused: "Server busy, retrying…",
   offline: "Offline",
 };
 const TOAST_MS = 6_000;

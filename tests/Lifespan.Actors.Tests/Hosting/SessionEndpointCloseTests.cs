@@ -1,0 +1,153 @@
+using System.Net.WebSockets;
+using Lifespan.Actors.Hosting;
+using Lifespan.Actors.State;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Lifespan.Actors.Tests.Hosting;
+
+/// <summary>How the session endpoint ends connections: with a close frame the client sees, never by aborting the socket.</summary>
+public sealed class SessionEndpointCloseTests
+{
+    [Fact]
+    public async Task At_app_stop_a_connection_is_closed_with_1001()
+    {
+        await using var server = await SessionTestServer.StartAsync();
+        using var client = await server.ConnectAsync();
+        await client.HelloAsync();
+
+        var stopping = server.StopAsync();
+        var (status, description) = await client.ReceiveCloseAsync();
+
+        Assert.Equal(WebSocketCloseStatus.EndpointUnavailable, status);
+        Assert.Equal("server shutting down", description);
+        await stopping.WaitAsync(SessionTestServer.Timeout);
+    }
+
+    [Fact]
+    public async Task At_app_stop_a_client_that_does_not_answer_the_close_is_aborted_after_the_close_timeout()
+    {
+        await using var server = await SessionTestServer.StartAsync();
+        using var client = await server.ConnectAsync();
+        await client.HelloAsync();
+
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        await server.StopAsync();   // the client never reads the close, so never answers it
+
+        Assert.InRange(started.Elapsed, TimeSpan.Zero, SessionConnection.CloseTimeout + TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
+    public async Task A_client_without_a_hello_in_time_gets_an_error_frame_then_a_1008_close()
+    {
+        await using var server = await SessionTestServer.StartAsync(o => o.HelloTimeout = TimeSpan.FromMilliseconds(200));
+        using var client = await server.ConnectAsync();
+
+        Assert.Contains("No hello within", await client.ErrorAsync(), StringComparison.Ordinal);
+        var (status, _) = await client.ReceiveCloseAsync();
+
+        Assert.Equal(WebSocketCloseStatus.PolicyViolation, status);
+        Assert.Equal(WebSocketState.Closed, client.Socket.State);
+    }
+
+    [Fact]
+    public async Task A_client_that_closes_gets_a_normal_close_back()
+    {
+        await using var server = await SessionTestServer.StartAsync();
+        using var client = await server.ConnectAsync();
+        await client.HelloAsync();
+
+        using var cts = new CancellationTokenSource(SessionTestServer.Timeout);
+        await client.Socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "done", cts.Token);
+
+        Assert.Equal(WebSocketState.Closed, client.Socket.State);
+        Assert.Equal(WebSocketCloseStatus.NormalClosure, client.Socket.CloseStatus);
+    }
+
+    [Fact]
+    public async Task A_session_refused_for_the_session_limit_gets_an_error_frame_saying_why_and_a_1013_close()
+    {
+        await using var server = await SessionTestServer.StartAsync(sessions: o => o.MaxSessions = 1);
+        using var first = await server.ConnectAsync();
+        await first.HelloAsync();
+        using var second = await server.ConnectAsync();
+
+        await second.SendAsync("""{"type":"hello"}""");
+
+        Assert.Contains("lifespan.sessions.max-sessions = 1", await second.ErrorAsync(), StringComparison.Ordinal);
+        var (status, description) = await second.ReceiveCloseAsync();
+        Assert.Equal(SessionTestClient.TryAgainLater, status);
+        Assert.Equal("try again later", description);
+        await first.SendAsync("""{"type":"ping"}""");
+        Assert.Equal("pong", (await first.ReceiveAsync()).GetProperty("type").GetString());   // the running session is untouched
+    }
+
+    [Fact]
+    public async Task A_session_that_does_not_answer_in_time_gets_an_error_frame_and_a_1013_close()
+    {
+        var store = new StuckStore();
+        await using var server = await SessionTestServer.StartAsync(
+            sessions: o => o.RequestTimeout = TimeSpan.FromMilliseconds(300),
+            services: s => s.AddSingleton<IStateStore>(store));
+        try
+        {
+            using var client = await server.ConnectAsync();
+            await client.SendAsync("""{"type":"hello"}""");   // the new session waits for its saved state
+
+            Assert.Contains("did not answer within", await client.ErrorAsync(), StringComparison.Ordinal);
+            Assert.Equal(SessionTestClient.TryAgainLater, (await client.ReceiveCloseAsync()).Status);
+        }
+        finally
+        {
+            store.Release.TrySetResult();
+        }
+    }
+
+    [Fact]
+    public async Task A_passivated_session_is_resumed_from_the_store_with_its_token()
+    {
+        await using var server = await SessionTestServer.StartAsync(sessions: o => o.PassivateAfter = TimeSpan.FromMilliseconds(100));
+        var store = server.App.Services.GetRequiredService<IStateStore>();
+        string token;
+        using (var first = await server.ConnectAsync())
+        {
+            token = (await first.HelloAsync()).GetProperty("token").GetString()!;
+            await first.SendAsync("""{"type":"event","handler":"CounterState.Add","payload":{"amount":5}}""");
+            Assert.Equal("delta", (await first.ReceiveAsync()).GetProperty("type").GetString());
+            using var cts = new CancellationTokenSource(SessionTestServer.Timeout);
+            await first.Socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "done", cts.Token);
+        }
+
+        var registry = ((LocalActorRef)server.Hub.Registry).Cell;
+        await Eventually(async () => registry.Child(token) is null && await store.LoadAsync(token, CancellationToken.None) is not null, "the session to be saved and stopped");
+
+        using var again = await server.ConnectAsync();
+        var hello = await again.HelloAsync(token);
+        Assert.Equal(token, hello.GetProperty("token").GetString());
+        Assert.Equal(5, hello.GetProperty("state").GetProperty("CounterState").GetProperty("count").GetInt32());
+    }
+
+    /// <summary>Waits until <paramref name="condition"/> holds, checking it every few milliseconds up to a deadline.</summary>
+    private static async Task Eventually(Func<Task<bool>> condition, string what)
+    {
+        using var deadline = new CancellationTokenSource(SessionTestServer.Timeout);
+        while (!await condition())
+        {
+            Assert.False(deadline.IsCancellationRequested, $"Timed out waiting for {what}.");
+            await Task.Delay(20, CancellationToken.None);
+        }
+    }
+
+    /// <summary>A store whose loads wait until released.</summary>
+    private sealed class StuckStore : IStateStore
+    {
+        public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public async ValueTask<string?> LoadAsync(string token, CancellationToken cancellationToken)
+        {
+            await Release.Task.WaitAsync(cancellationToken);
+            return null;
+        }
+
+        public ValueTask SaveAsync(string token, string json, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+    }
+}
