@@ -97,7 +97,7 @@ public sealed partial class SessionHub
 
     /// <summary>
     /// Hands an event to <c>/user/sessions</c>, counted while it waits there: against its session's queue limit, or, for
-    /// a session not running yet, against <see cref="SessionOptions.MaxQueuedEvents"/> such events in all. Over either
+    /// a session not running yet, against <see cref="SessionRuntime.MaxRoutingNew"/> such events in all. Over either
     /// limit it is refused here, so that senders faster than the registry cannot grow its mailbox without bound.
     /// </summary>
     private void RouteThroughRegistry(SessionEvent e, SessionEntry? entry, IActorRef sender)
@@ -113,8 +113,8 @@ public sealed partial class SessionHub
         }
         else if (!_runtime.TryBeginRoutingNew())
         {
-            var error = $"Event {e.Event.Handler} was refused: {Options.MaxQueuedEvents} events for sessions that are starting are already " +
-                        "waiting (lifespan.sessions.max-queued-events). Send it again shortly.";
+            var error = $"Event {e.Event.Handler} was refused: {_runtime.MaxRoutingNew} events for sessions that are starting are already " +
+                        "waiting (lifespan.sessions.max-sessions). Send it again shortly.";
             if (!ReferenceEquals(sender, ActorRefs.NoSender))
             {
                 sender.Tell(new EventCompleted(e.Token, e.Event.Handler, error, e.CorrelationId));

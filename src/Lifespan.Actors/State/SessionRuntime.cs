@@ -43,12 +43,19 @@ internal sealed class SessionRuntime(SessionOptions options, IStateStore store, 
     private long _lastUnroutedWarning = long.MinValue;
 
     /// <summary>
+    /// The most events for sessions not running yet that may wait in <c>/user/sessions</c> at once: a first event for
+    /// each of <see cref="SessionOptions.MaxSessions"/> new sessions (or <see cref="SessionOptions.MaxQueuedEvents"/>,
+    /// if more). Once a session runs, its own queue limit counts its events.
+    /// </summary>
+    public int MaxRoutingNew => Math.Max(Options.MaxSessions, Options.MaxQueuedEvents);
+
+    /// <summary>
     /// Counts an event for a session that is not running yet, handed to <c>/user/sessions</c>; <see langword="false"/>
-    /// (nothing counted) when <see cref="SessionOptions.MaxQueuedEvents"/> such events wait there already.
+    /// (nothing counted) when <see cref="MaxRoutingNew"/> such events wait there already.
     /// </summary>
     public bool TryBeginRoutingNew()
     {
-        if (Interlocked.Increment(ref _routingNew) <= Options.MaxQueuedEvents)
+        if (Interlocked.Increment(ref _routingNew) <= MaxRoutingNew)
         {
             return true;
         }

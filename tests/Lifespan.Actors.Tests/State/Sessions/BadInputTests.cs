@@ -2,7 +2,7 @@ using Lifespan.Actors.State;
 
 namespace Lifespan.Actors.Tests.State.Sessions;
 
-public sealed class BadInputTests() : SessionTestKit(o => o.MaxQueuedEvents = 3)
+public sealed class BadInputTests() : SessionTestKit(o => { o.MaxQueuedEvents = 3; o.MaxSessions = 10; })
 {
     private async Task<string> ErrorOfAsync(string token, StateEvent @event) =>
         (await Assert.ThrowsAsync<StateEventException>(() => Hub.DispatchAsync(token, @event))).Message;
@@ -190,31 +190,31 @@ public sealed class BadInputTests() : SessionTestKit(o => o.MaxQueuedEvents = 3)
     }
 
     [Fact]
-    public async Task Events_cannot_pile_up_in_the_registry_for_a_session_that_is_starting()
+    public async Task Events_cannot_pile_up_in_the_registry_for_sessions_that_are_starting()
     {
-        var token = SessionToken.New();
+        var tokens = Enumerable.Range(0, 12).Select(_ => SessionToken.New()).ToArray();
         var replies = CreateTestProbe();
         var registry = HoldRegistry();
 
-        for (var i = 0; i < 5; i++)
+        for (var i = 0; i < tokens.Length; i++)
         {
-            Hub.Send(token, Event("CounterState.Increment"), replies.Ref, correlationId: i);
+            Hub.Send(tokens[i], Event("CounterState.Increment"), replies.Ref, correlationId: i);
         }
 
-        for (var i = 3; i < 5; i++)
+        for (var i = 10; i < 12; i++)   // a first event for each of max-sessions new sessions may wait; no more
         {
             var refused = await replies.ExpectMsgAsync<EventCompleted>();
             Assert.Equal(i, refused.CorrelationId);
-            Assert.StartsWith("Event CounterState.Increment was refused: 3 events for sessions that are starting are already waiting", refused.Error, StringComparison.Ordinal);
+            Assert.StartsWith("Event CounterState.Increment was refused: 10 events for sessions that are starting are already waiting (lifespan.sessions.max-sessions)", refused.Error, StringComparison.Ordinal);
         }
 
         ReleaseRegistry(registry);
-        for (var i = 0; i < 3; i++)
+        for (var i = 0; i < 10; i++)
         {
             Assert.Null((await replies.ExpectMsgAsync<EventCompleted>()).Error);
         }
 
-        Assert.Equal(3, await ReadAsync<CounterState, int>(token, s => s.Count));
+        Assert.Equal(1, await ReadAsync<CounterState, int>(tokens[9], s => s.Count));
     }
 
     [Fact]
