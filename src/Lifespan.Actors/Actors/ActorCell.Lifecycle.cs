@@ -77,6 +77,7 @@ internal sealed partial class ActorCell
 
         var cause = _extras!.RecreateCause!;
         _extras.RecreateCause = null;
+        _extras.Failure = null;   // before the new instance runs, so that a failure of its own is reported
         _extras.FailedMessage = null;
         _state = StateRunning;
         System.Metrics.ActorRestarted();

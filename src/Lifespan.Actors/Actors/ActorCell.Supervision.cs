@@ -3,7 +3,13 @@ namespace Lifespan.Actors;
 /// <summary>Failing, and deciding for failed children.</summary>
 internal sealed partial class ActorCell
 {
-    /// <summary>This actor failed: hold its user messages and ask the parent what to do. The failing message is dropped.</summary>
+    /// <summary>Whether this actor failed and waits for its supervisor's decision.</summary>
+    private bool IsFailed => _extras?.Failure is not null;
+
+    /// <summary>
+    /// This actor failed: hold its user messages and ask the parent what to do. The failing message is dropped. An actor
+    /// already waiting for a decision reports nothing more (as Akka): one decision, one restart.
+    /// </summary>
     private void HandleInvokeFailure(Exception cause, object? message)
     {
         if (_extras?.PendingAsync is null)
@@ -17,7 +23,14 @@ internal sealed partial class ActorCell
             return;
         }
 
+        if (IsFailed)
+        {
+            KernelLog.FailedWhileFailed(Log, Path, cause);
+            return;
+        }
+
         Mailbox.Suspend(Mailbox.Suspension.AwaitingSupervisor);
+        Extras.Failure = cause;
         Extras.FailedMessage = message;
         if (ParentRef is null)
         {
@@ -85,6 +98,7 @@ internal sealed partial class ActorCell
         }
 
         Mailbox.Resume(Mailbox.Suspension.AwaitingSupervisor);
+        _extras?.Failure = null;
         _extras?.FailedMessage = null;
         if (_extras?.EscalatedChildren is { Count: > 0 } escalated)
         {

@@ -29,6 +29,7 @@ internal sealed class CellExtras
     public long RestartWindowStart;
 
     public Exception? RecreateCause;
+    public Exception? Failure;          // set while the actor waits for its supervisor's decision
     public object? FailedMessage;
 }
 
