@@ -97,6 +97,12 @@ internal sealed partial class ActorCell
             return;
         }
 
+        if (_actor is null && _extras?.Failure is { } cause)
+        {
+            HandleRecreate(cause);   // its creation failed: there is nothing to resume, so it is created (as in Akka)
+            return;
+        }
+
         Mailbox.Resume(Mailbox.Suspension.AwaitingSupervisor);
         _extras?.Failure = null;
         _extras?.FailedMessage = null;

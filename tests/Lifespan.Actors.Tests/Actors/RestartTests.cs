@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Lifespan.Actors.TestKit;
 
 namespace Lifespan.Actors.Tests.Actors;
@@ -39,5 +40,56 @@ public sealed class RestartTests : TestKit.TestKit
         parent.Tell("stop-child");
         var terminated = await ExpectMsgAsync<ChildTerminated>();
         Assert.Same(second, terminated.Child);   // the new instance never hears of the old instance's child
+    }
+
+    /// <summary>Throws in its constructor on the first attempt only; reports PreStart and PostRestart; answers "ping".</summary>
+    private sealed class FailsFirstTime : ReceiveActor
+    {
+        private readonly IActorRef _probe;
+
+        public FailsFirstTime(IActorRef probe, StrongBox<int> attempts)
+        {
+            _probe = probe;
+            if (Interlocked.Increment(ref attempts.Value) == 1)
+            {
+                throw new InvalidOperationException("not configured yet");
+            }
+
+            Receive<string>(s => s == "ping", _ => Sender.Tell("pong"));
+        }
+
+        protected override void PreStart() => _probe.Tell("prestart");
+
+        protected override void PostRestart(Exception reason) => _probe.Tell("postrestart");
+    }
+
+    /// <summary>Supervises one child with the given strategy; answers any string with the child.</summary>
+    private sealed class Supervising : ReceiveActor
+    {
+        private readonly SupervisorStrategy _strategy;
+
+        public Supervising(Props child, SupervisorStrategy strategy)
+        {
+            _strategy = strategy;
+            var created = Context.ActorOf(child, "child");
+            Receive<string>(_ => Sender.Tell(created));
+        }
+
+        protected override SupervisorStrategy SupervisorStrategy() => _strategy;
+    }
+
+    [Theory]
+    [InlineData(Directive.Resume)]
+    [InlineData(Directive.Restart)]
+    public async Task After_a_constructor_failure_Resume_and_Restart_create_the_actor_as_the_first_time(Directive directive)
+    {
+        var attempts = new StrongBox<int>();
+        var child = Props.Create<FailsFirstTime>(TestActor.Ref, attempts);
+        var supervisor = Sys.ActorOf(Props.Create<Supervising>(child, new OneForOneStrategy(_ => directive)));
+
+        await ExpectMsgAsync("prestart");   // constructed and started, not restarted: there was no instance to restart
+        var created = await supervisor.Ask<IActorRef>("child", TimeSpan.FromSeconds(3));
+        Assert.Equal("pong", await created.Ask<string>("ping", TimeSpan.FromSeconds(3)));
+        Assert.Equal(2, attempts.Value);
     }
 }
