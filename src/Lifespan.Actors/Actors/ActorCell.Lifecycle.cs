@@ -110,6 +110,7 @@ internal sealed partial class ActorCell
         }
 
         Mailbox.Resume(Mailbox.Suspension.AwaitingSupervisor);
+        HoldOrReleaseChildren();
     }
 
     private void HandleTerminate()

@@ -32,6 +32,7 @@ internal sealed partial class ActorCell
         Mailbox.Suspend(Mailbox.Suspension.AwaitingSupervisor);
         Extras.Failure = cause;
         Extras.FailedMessage = message;
+        HoldOrReleaseChildren();
         if (ParentRef is null)
         {
             KernelLog.ActorFailed(Log, Path, Directive.Stop, cause);
@@ -75,7 +76,7 @@ internal sealed partial class ActorCell
         switch (directive)
         {
             case Directive.Resume:
-                child.SelfRef.SendSystemMessage(new Resume());
+                child.SelfRef.SendSystemMessage(new Resume(causedByFailure: true));
                 break;
             case Directive.Restart:
                 child.SelfRef.SendSystemMessage(new Recreate(failed.Cause));
@@ -90,8 +91,14 @@ internal sealed partial class ActorCell
         }
     }
 
-    private void HandleResume()
+    private void HandleResume(bool causedByFailure)
     {
+        if (!causedByFailure)
+        {
+            HandleAncestorResumed();
+            return;
+        }
+
         if (_state >= StateTerminating)
         {
             return;
@@ -110,10 +117,12 @@ internal sealed partial class ActorCell
         {
             foreach (var child in escalated)
             {
-                child.SendSystemMessage(new Resume());
+                child.SendSystemMessage(new Resume(causedByFailure: true));
             }
 
             escalated.Clear();
         }
+
+        HoldOrReleaseChildren();
     }
 }

@@ -200,7 +200,8 @@ internal sealed partial class ActorCell : IActorContext, IStash
             case Watch w: HandleWatch(w); break;
             case Unwatch u: HandleUnwatch(u); break;
             case Recreate r: HandleRecreate(r.Cause); break;
-            case Resume: HandleResume(); break;
+            case Resume r: HandleResume(r.CausedByFailure); break;
+            case Suspend: HandleSuspend(); break;
             case AsyncHandlerStopTimedOut t: HandleAsyncStopTimedOut(t.Task); break;
         }
     }
