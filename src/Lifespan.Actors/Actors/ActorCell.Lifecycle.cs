@@ -85,6 +85,7 @@ internal sealed partial class ActorCell
         }
 
         var cause = _extras!.RecreateCause!;
+        var escalated = TakeEscalatedChildren();
         _extras.RecreateCause = null;
         _extras.Failure = null;   // before the new instance runs, so that a failure of its own is reported
         _extras.FailedMessage = null;
@@ -110,6 +111,7 @@ internal sealed partial class ActorCell
         }
 
         Mailbox.Resume(Mailbox.Suspension.AwaitingSupervisor);
+        RestartSurvivors(escalated, cause);
         HoldOrReleaseChildren();
     }
 

@@ -113,16 +113,40 @@ internal sealed partial class ActorCell
         Mailbox.Resume(Mailbox.Suspension.AwaitingSupervisor);
         _extras?.Failure = null;
         _extras?.FailedMessage = null;
-        if (_extras?.EscalatedChildren is { Count: > 0 } escalated)
+        foreach (var child in TakeEscalatedChildren())
         {
-            foreach (var child in escalated)
-            {
-                child.SendSystemMessage(new Resume(causedByFailure: true));
-            }
-
-            escalated.Clear();
+            child.SendSystemMessage(new Resume(causedByFailure: true));
         }
 
         HoldOrReleaseChildren();
+    }
+
+    /// <summary>The children whose failures this actor escalated: its own resume or restart decides for them too.</summary>
+    private InternalActorRef[] TakeEscalatedChildren()
+    {
+        if (_extras?.EscalatedChildren is not { Count: > 0 } escalated)
+        {
+            return [];
+        }
+
+        InternalActorRef[] taken = [.. escalated];
+        escalated.Clear();
+        return taken;
+    }
+
+    /// <summary>
+    /// After this actor's restart, the children whose failures it escalated and that its <c>PreRestart</c> kept are
+    /// restarted, as Akka's FinishRecreate restarts the survivors, instead of waiting forever for a decision. A survivor
+    /// that had not failed goes on with its state: a parent may keep its children across its restarts on purpose.
+    /// </summary>
+    private void RestartSurvivors(InternalActorRef[] escalated, Exception cause)
+    {
+        foreach (var child in escalated)
+        {
+            if (child is LocalActorRef { Cell: var cell } && IsChild(cell))
+            {
+                child.SendSystemMessage(new Recreate(cause));
+            }
+        }
     }
 }

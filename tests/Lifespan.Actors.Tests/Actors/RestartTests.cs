@@ -92,4 +92,52 @@ public sealed class RestartTests : TestKit.TestKit
         Assert.Equal("pong", await created.Ask<string>("ping", TimeSpan.FromSeconds(3)));
         Assert.Equal(2, attempts.Value);
     }
+
+    /// <summary>Counts strings; answers "count"; fails on "throw".</summary>
+    private sealed class Counter : ReceiveActor
+    {
+        private int _count;
+
+        public Counter()
+        {
+            Receive<string>(s => s == "throw", _ => throw new InvalidOperationException("counter failed"));
+            Receive<string>(s => s == "count", _ => Sender.Tell(_count));
+            Receive<string>(_ => _count++);
+        }
+    }
+
+    /// <summary>Keeps its child across its restarts (its PreRestart does not stop it) and escalates the child's failures.</summary>
+    private sealed class KeepsChild : ReceiveActor
+    {
+        private readonly IActorRef _probe;
+
+        public KeepsChild(IActorRef probe)
+        {
+            _probe = probe;
+            Receive<string>(s => s == "child", _ => Sender.Tell(Context.Child("child")!));
+        }
+
+        protected override void PreStart() => Context.ActorOf(Props.Create<Counter>(), "child");
+
+        protected override void PreRestart(Exception reason, object? message) { }
+
+        protected override void PostRestart(Exception reason) => _probe.Tell("parent restarted");
+
+        protected override SupervisorStrategy SupervisorStrategy() => new OneForOneStrategy(_ => Directive.Escalate);
+    }
+
+    [Fact]
+    public async Task A_child_that_escalated_and_survived_its_parents_restart_is_restarted_with_it()
+    {
+        var parentProps = Props.Create<KeepsChild>(TestActor.Ref);
+        var supervisor = Sys.ActorOf(Props.Create<Supervising>(parentProps, new OneForOneStrategy(_ => Directive.Restart)));
+        var parent = await supervisor.Ask<IActorRef>("parent", TimeSpan.FromSeconds(3));
+        var child = await parent.Ask<IActorRef>("child", TimeSpan.FromSeconds(3));
+
+        child.Tell("a");
+        child.Tell("throw");   // escalated: the parent is restarted, and keeps this child
+        await ExpectMsgAsync("parent restarted");
+        Assert.Equal(0, await child.Ask<int>("count", TimeSpan.FromSeconds(3)));   // restarted too, and going on
+        Assert.Same(child, await parent.Ask<IActorRef>("child", TimeSpan.FromSeconds(3)));
+    }
 }
