@@ -35,6 +35,9 @@ internal sealed partial class ActorCell
         }
 
         _state = StateRecreating;
+        Mailbox.Suspend(Mailbox.Suspension.AwaitingSupervisor);   // a sibling restarted with a failed child had not failed:
+        Extras.Failure ??= cause;                                  // it waits, with its children, as a failed one does
+        HoldOrReleaseChildren();
         var failed = _actor;
         if (failed is not null)
         {

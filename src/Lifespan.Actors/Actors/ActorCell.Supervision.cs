@@ -67,7 +67,7 @@ internal sealed partial class ActorCell
             directive = Directive.Escalate;
         }
 
-        if (directive == Directive.Restart && !strategy.RequestRestartPermission(child, System.Options.TimeProvider))
+        if (directive == Directive.Restart && !strategy.RequestRestartPermission(this, child, System.Options.TimeProvider))
         {
             directive = Directive.Stop;
         }
@@ -79,10 +79,18 @@ internal sealed partial class ActorCell
                 child.SelfRef.SendSystemMessage(new Resume(causedByFailure: true));
                 break;
             case Directive.Restart:
-                child.SelfRef.SendSystemMessage(new Recreate(failed.Cause));
+                foreach (var restarted in strategy.AppliesTo(this, child))
+                {
+                    restarted.SelfRef.SendSystemMessage(new Recreate(failed.Cause));
+                }
+
                 break;
             case Directive.Stop:
-                Stop(child.SelfRef);
+                foreach (var stopped in strategy.AppliesTo(this, child))
+                {
+                    Stop(stopped.SelfRef);
+                }
+
                 break;
             default:
                 (Extras.EscalatedChildren ??= []).Add(child.SelfRef);
