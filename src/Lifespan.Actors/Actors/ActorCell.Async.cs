@@ -41,7 +41,7 @@ internal sealed partial class ActorCell
 
         if (task.IsCompletedSuccessfully)
         {
-            EndMessage(message!);
+            EndMessage(message);
             return;
         }
 

@@ -22,6 +22,11 @@ internal sealed partial class ActorCell
         ex as ActorInitializationException ??
         new ActorInitializationException(Path, $"Actor {Path} failed to {what}: {ex.GetType().Name}: {ex.Message}", ex);
 
+    /// <summary>
+    /// Replaces the failed instance. An actor whose creation failed has no instance: it is created as the first time
+    /// (constructor and <c>PreStart</c>, no <c>PreRestart</c> or <c>PostRestart</c>), once the children its constructor
+    /// made before it threw have stopped, as Akka turns such a restart into a create.
+    /// </summary>
     private void HandleRecreate(Exception cause)
     {
         if (_state >= StateTerminating)
@@ -30,6 +35,9 @@ internal sealed partial class ActorCell
         }
 
         _state = StateRecreating;
+        Mailbox.Suspend(Mailbox.Suspension.AwaitingSupervisor);   // a sibling restarted with a failed child had not failed:
+        Extras.Failure ??= cause;                                  // it waits, with its children, as a failed one does
+        HoldOrReleaseChildren();
         var failed = _actor;
         if (failed is not null)
         {
@@ -41,6 +49,10 @@ internal sealed partial class ActorCell
             {
                 KernelLog.HookFailed(Log, Path, "PreRestart", ex);
             }
+        }
+        else
+        {
+            StopAllChildren();
         }
 
         _extras?.Timers?.CancelAll();
@@ -76,22 +88,34 @@ internal sealed partial class ActorCell
         }
 
         var cause = _extras!.RecreateCause!;
+        var escalated = TakeEscalatedChildren();
         _extras.RecreateCause = null;
+        _extras.Failure = null;   // before the new instance runs, so that a failure of its own is reported
         _extras.FailedMessage = null;
         _state = StateRunning;
         System.Metrics.ActorRestarted();
+        var creating = _actor is null;   // its creation failed: there is no instance that ran to restart
         try
         {
             NewActor();
-            _actor!.PostRestartInternal(cause);
+            if (creating)
+            {
+                _actor!.PreStartInternal();
+            }
+            else
+            {
+                _actor!.PostRestartInternal(cause);
+            }
         }
         catch (Exception ex)
         {
-            HandleInvokeFailure(InitializationFailure(ex, "restart"), message: null);
+            HandleInvokeFailure(InitializationFailure(ex, creating ? "start" : "restart"), message: null);
             return;
         }
 
         Mailbox.Resume(Mailbox.Suspension.AwaitingSupervisor);
+        RestartSurvivors(escalated, cause);
+        HoldOrReleaseChildren();
     }
 
     private void HandleTerminate()

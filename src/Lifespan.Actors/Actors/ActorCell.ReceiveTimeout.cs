@@ -1,9 +1,15 @@
 namespace Lifespan.Actors;
 
-/// <summary>Tick that becomes <see cref="ReceiveTimeout"/> if no message arrived since it was armed.</summary>
-internal sealed record ReceiveTimeoutTick(int Generation) : IAutoReceivedMessage, INotInfluenceReceiveTimeout;
+/// <summary>
+/// Tick that becomes <see cref="ReceiveTimeout"/> if no message arrived since it was armed. The delivered
+/// <see cref="ReceiveTimeout"/> re-arms the timeout as any message does, so an idle actor gets one every quiet period.
+/// </summary>
+internal sealed record ReceiveTimeoutTick(int Generation) : IAutoReceivedMessage;
 
-/// <summary>Receive timeout: a <see cref="ReceiveTimeout"/> after a quiet period, re-armed by every message.</summary>
+/// <summary>
+/// Receive timeout: a <see cref="ReceiveTimeout"/> after every quiet period until it is cleared, re-armed by every
+/// message (the <see cref="ReceiveTimeout"/> too).
+/// </summary>
 internal sealed partial class ActorCell
 {
     public void SetReceiveTimeout(TimeSpan? timeout)

@@ -200,85 +200,10 @@ internal sealed partial class ActorCell : IActorContext, IStash
             case Watch w: HandleWatch(w); break;
             case Unwatch u: HandleUnwatch(u); break;
             case Recreate r: HandleRecreate(r.Cause); break;
-            case Resume: HandleResume(); break;
+            case Resume r: HandleResume(r.CausedByFailure); break;
+            case Suspend: HandleSuspend(); break;
             case AsyncHandlerStopTimedOut t: HandleAsyncStopTimedOut(t.Task); break;
         }
-    }
-
-    private void Invoke(object message, InternalActorRef? sender)
-    {
-        _currentMessage = message;
-        _currentSender = sender;
-        _currentStashed = false;
-
-        try
-        {
-            var pending = message is IAutoReceivedMessage ? AutoReceive(message) : _actor!.Dispatch(message);
-            if (pending is not null && !pending.IsCompletedSuccessfully)
-            {
-                if (!pending.IsCompleted)
-                {
-                    BeginAsync(pending);
-                    return;
-                }
-
-                pending.GetAwaiter().GetResult();
-            }
-
-            EndMessage(message);
-        }
-        catch (Exception ex)
-        {
-            HandleInvokeFailure(ex, message);
-        }
-    }
-
-    private Task? AutoReceive(object message)
-    {
-        switch (message)
-        {
-            case Terminated t:
-                bool queued;
-                lock (this)
-                {
-                    queued = _extras?.TerminatedQueued?.Remove((InternalActorRef)t.ActorRef) == true;
-                }
-
-                return queued ? _actor!.Dispatch(t) : null;
-            case PoisonPill:
-                SelfRef.SendSystemMessage(new Terminate());
-                return null;
-            case Kill:
-                throw new ActorKilledException($"Actor {Path} received Kill.");
-            case TimerScheduler.TimerMessage tick:
-                if (_extras?.Timers?.Accept(tick) != true)
-                {
-                    return null;
-                }
-
-                _currentMessage = tick.Message;
-                _currentSender = null;
-                return _actor!.Dispatch(tick.Message);
-            case ReceiveTimeoutTick tick:
-                return ReceiveTimeoutIsCurrent(tick) ? _actor!.Dispatch(Actors.ReceiveTimeout.Instance) : null;
-            default:
-                return _actor!.Dispatch(message);
-        }
-    }
-
-    private void EndMessage(object message)
-    {
-        ClearCurrent();
-        if (_hasReceiveTimeout && message is not INotInfluenceReceiveTimeout)
-        {
-            RestartReceiveTimeout();
-        }
-    }
-
-    private void ClearCurrent()
-    {
-        _currentMessage = null;
-        _currentSender = null;
     }
 
     /// <summary>Creates the user's actor instance with this cell as its context.</summary>

@@ -29,6 +29,9 @@ internal sealed class CellExtras
     public long RestartWindowStart;
 
     public Exception? RecreateCause;
+    public Exception? Failure;          // set while the actor waits for its supervisor's decision
+    public int AncestorHolds;           // Suspends from the parent not yet undone (an ancestor failed)
+    public bool ChildrenHeld;           // whether the children were last told to wait
     public object? FailedMessage;
 }
 

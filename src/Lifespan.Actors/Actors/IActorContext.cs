@@ -71,6 +71,9 @@ public interface IActorContext
     /// <summary>Returns to the handlers below the top of the stack (no effect on the initial handlers).</summary>
     void UnbecomeStacked();
 
-    /// <summary>Sends <see cref="Actors.ReceiveTimeout"/> to this actor after <paramref name="timeout"/> without messages; <see langword="null"/> turns it off.</summary>
+    /// <summary>
+    /// Sends <see cref="Actors.ReceiveTimeout"/> to this actor after <paramref name="timeout"/> without messages, and again
+    /// after every further <paramref name="timeout"/> without messages; <see langword="null"/> turns it off.
+    /// </summary>
     void SetReceiveTimeout(TimeSpan? timeout);
 }

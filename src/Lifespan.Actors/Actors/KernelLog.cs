@@ -37,4 +37,7 @@ internal static partial class KernelLog
 
     [LoggerMessage(11, LogLevel.Error, "The callback of function reference {Path} threw on {MessageType}")]
     public static partial void FunctionRefFailed(ILogger logger, ActorPath path, string messageType, Exception exception);
+
+    [LoggerMessage(12, LogLevel.Warning, "Actor {Path} failed again while it waits for its supervisor's decision; the decision on its first failure covers this one")]
+    public static partial void FailedWhileFailed(ILogger logger, ActorPath path, Exception exception);
 }

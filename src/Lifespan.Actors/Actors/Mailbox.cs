@@ -18,6 +18,7 @@ internal sealed partial class Mailbox : MailboxNode, IThreadPoolWorkItem
         AsyncHandler = 1,
         AwaitingSupervisor = 2,
         Stopping = 4,
+        AncestorFailed = 8,
     }
 
     private readonly ActorCell _cell;

@@ -41,13 +41,17 @@ public abstract partial class ReceiveActor
     /// <summary>Called after the actor and all its children have stopped. By default does nothing.</summary>
     protected virtual void PostStop() { }
 
-    /// <summary>Called on the failed instance before a restart. By default stops all children and calls <see cref="PostStop"/>.</summary>
+    /// <summary>
+    /// Called on the failed instance before a restart. By default unwatches and stops all children (so the new instance
+    /// gets no <see cref="Terminated"/> for them) and calls <see cref="PostStop"/>.
+    /// </summary>
     /// <param name="reason">Why the actor failed.</param>
     /// <param name="message">The message being processed when it failed, if any (it is not delivered again).</param>
     protected virtual void PreRestart(Exception reason, object? message)
     {
         foreach (var child in Context.Children)
         {
+            Context.Unwatch(child);
             Context.Stop(child);
         }
 

@@ -38,7 +38,50 @@ public abstract class SupervisorStrategy
     /// <summary>The directive for <paramref name="cause"/>.</summary>
     public abstract Directive Decide(Exception cause);
 
-    internal abstract bool RequestRestartPermission(ActorCell child, TimeProvider time);
+    /// <summary>Whether a Restart for <paramref name="failed"/>'s failure may go ahead, counting the restarts it makes.</summary>
+    internal abstract bool RequestRestartPermission(ActorCell supervisor, ActorCell failed, TimeProvider time);
+
+    /// <summary>The children a Restart or a Stop for <paramref name="failed"/>'s failure applies to.</summary>
+    internal abstract ActorCell[] AppliesTo(ActorCell supervisor, ActorCell failed);
+
+    /// <summary>
+    /// Counts a restart of <paramref name="child"/>: <see langword="false"/> once it has been restarted more than
+    /// <paramref name="maxNrOfRetries"/> times within <paramref name="withinTimeRange"/>.
+    /// </summary>
+    private protected static bool CountRestart(ActorCell child, int maxNrOfRetries, TimeSpan? withinTimeRange, TimeProvider time)
+    {
+        if (maxNrOfRetries < 0 && withinTimeRange is null)
+        {
+            return true;
+        }
+
+        if (maxNrOfRetries == 0)
+        {
+            return false;
+        }
+
+        var limit = maxNrOfRetries < 0 ? 1 : maxNrOfRetries;
+        if (withinTimeRange is not { } window)
+        {
+            return ++child.RestartCount <= limit;
+        }
+
+        var now = time.GetTimestamp();
+        if (child.RestartCount == 0 || time.GetElapsedTime(child.RestartWindowStart, now) > window)
+        {
+            child.RestartCount = 1;
+            child.RestartWindowStart = now;
+            return true;
+        }
+
+        return ++child.RestartCount <= limit;
+    }
+
+    /// <summary>Rejects a restart window that is not positive.</summary>
+    private protected static TimeSpan? RequireValidWindow(TimeSpan? withinTimeRange) =>
+        withinTimeRange is { } w && w <= TimeSpan.Zero
+            ? throw new ArgumentOutOfRangeException(nameof(withinTimeRange), w, "The restart window must be positive, or null for no window.")
+            : withinTimeRange;
 }
 
 /// <summary>
@@ -56,13 +99,8 @@ public sealed class OneForOneStrategy : SupervisorStrategy
     public OneForOneStrategy(int maxNrOfRetries, TimeSpan? withinTimeRange, Func<Exception, Directive> decider)
     {
         ArgumentNullException.ThrowIfNull(decider);
-        if (withinTimeRange is { } w && w <= TimeSpan.Zero)
-        {
-            throw new ArgumentOutOfRangeException(nameof(withinTimeRange), w, "The restart window must be positive, or null for no window.");
-        }
-
         MaxNrOfRetries = maxNrOfRetries;
-        WithinTimeRange = withinTimeRange;
+        WithinTimeRange = RequireValidWindow(withinTimeRange);
         _decider = decider;
     }
 
@@ -78,32 +116,8 @@ public sealed class OneForOneStrategy : SupervisorStrategy
     /// <inheritdoc />
     public override Directive Decide(Exception cause) => _decider(cause);
 
-    internal override bool RequestRestartPermission(ActorCell child, TimeProvider time)
-    {
-        if (MaxNrOfRetries < 0 && WithinTimeRange is null)
-        {
-            return true;
-        }
+    internal override bool RequestRestartPermission(ActorCell supervisor, ActorCell failed, TimeProvider time) =>
+        CountRestart(failed, MaxNrOfRetries, WithinTimeRange, time);
 
-        if (MaxNrOfRetries == 0)
-        {
-            return false;
-        }
-
-        var limit = MaxNrOfRetries < 0 ? 1 : MaxNrOfRetries;
-        if (WithinTimeRange is not { } window)
-        {
-            return ++child.RestartCount <= limit;
-        }
-
-        var now = time.GetTimestamp();
-        if (child.RestartCount == 0 || time.GetElapsedTime(child.RestartWindowStart, now) > window)
-        {
-            child.RestartCount = 1;
-            child.RestartWindowStart = now;
-            return true;
-        }
-
-        return ++child.RestartCount <= limit;
-    }
+    internal override ActorCell[] AppliesTo(ActorCell supervisor, ActorCell failed) => [failed];
 }

@@ -18,8 +18,17 @@ internal sealed class Recreate(Exception cause) : SystemMessage
     public Exception Cause { get; } = cause;
 }
 
-/// <summary>Resume after a failure the supervisor chose to ignore.</summary>
-internal sealed class Resume : SystemMessage;
+/// <summary>
+/// Go on: after this actor's own failure, which its supervisor chose to ignore (<see cref="CausedByFailure"/>), or
+/// after an ancestor's, undoing a <see cref="Suspend"/>.
+/// </summary>
+internal sealed class Resume(bool causedByFailure) : SystemMessage
+{
+    public bool CausedByFailure { get; } = causedByFailure;
+}
+
+/// <summary>An ancestor failed: hold user messages until a <see cref="Resume"/> that is not <see cref="Resume.CausedByFailure"/>.</summary>
+internal sealed class Suspend : SystemMessage;
 
 /// <summary>Stop the actor: children first, then <c>PostStop</c>, then tell parent and watchers.</summary>
 internal sealed class Terminate : SystemMessage;

@@ -50,8 +50,11 @@ public sealed partial class CoordinatedShutdown
         {
             if (index <= _currentPhase)
             {
+                var progress = _currentPhase < ShutdownPhases.All.Count
+                    ? $"has already reached phase '{ShutdownPhases.All[_currentPhase]}'"
+                    : "has already run";
                 throw new InvalidOperationException(
-                    $"Cannot add shutdown task '{name}' to phase '{phase}': the shutdown ({Reason}) has already reached phase '{ShutdownPhases.All[_currentPhase]}'. Add tasks before the shutdown starts.");
+                    $"Cannot add shutdown task '{name}' to phase '{phase}': the shutdown ({Reason}) {progress}. Add tasks before the shutdown starts.");
             }
 
             _tasks.Add((index, name, task));

@@ -166,6 +166,16 @@ public sealed class CoordinatedShutdownTests
     }
 
     [Fact]
+    public async Task Adding_a_task_after_the_shutdown_finished_says_the_shutdown_has_run()
+    {
+        await using var system = NewSystem();
+        await system.CoordinatedShutdown.RunAsync(ShutdownReason.ApplicationStop).WaitAsync(TimeSpan.FromSeconds(30));
+        var ex = Assert.Throws<InvalidOperationException>(() => system.CoordinatedShutdown.AddTask(ShutdownPhases.ServiceStop, "after the end", _ => Task.CompletedTask));
+        Assert.Contains("'after the end' to phase 'service-stop'", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("has already run", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Bad_phase_settings_are_rejected_when_the_system_is_created()
     {
         var ex = Assert.Throws<ArgumentException>(() => NewSystem(o => o.Phases["no-such-phase"] = new ShutdownPhaseOptions()));
