@@ -9,31 +9,17 @@ namespace Lifespan.Actors;
 /// </summary>
 public sealed class AllForOneStrategy : SupervisorStrategy
 {
-    private readonly Func<Exception, Directive> _decider;
-
     /// <summary>Creates the strategy.</summary>
     /// <param name="maxNrOfRetries">Restarts allowed within the window; negative for no limit, 0 to never restart.</param>
     /// <param name="withinTimeRange">The window; <see langword="null"/> counts restarts over the children's whole life.</param>
     /// <param name="decider">Maps an exception to a directive.</param>
     public AllForOneStrategy(int maxNrOfRetries, TimeSpan? withinTimeRange, Func<Exception, Directive> decider)
+        : base(maxNrOfRetries, withinTimeRange, decider)
     {
-        ArgumentNullException.ThrowIfNull(decider);
-        MaxNrOfRetries = maxNrOfRetries;
-        WithinTimeRange = RequireValidWindow(withinTimeRange);
-        _decider = decider;
     }
 
     /// <summary>Creates the strategy with no retry limit.</summary>
     public AllForOneStrategy(Func<Exception, Directive> decider) : this(-1, null, decider) { }
-
-    /// <summary>Restarts allowed within <see cref="WithinTimeRange"/>; negative means no limit.</summary>
-    public int MaxNrOfRetries { get; }
-
-    /// <summary>The window restarts are counted in; <see langword="null"/> means the children's whole life.</summary>
-    public TimeSpan? WithinTimeRange { get; }
-
-    /// <inheritdoc />
-    public override Directive Decide(Exception cause) => _decider(cause);
 
     internal override bool RequestRestartPermission(ActorCell supervisor, ActorCell failed, TimeProvider time) =>
         supervisor.ChildCells().All(child => CountRestart(child, MaxNrOfRetries, WithinTimeRange, time));

@@ -16,9 +16,19 @@ public enum Directive
     Escalate,
 }
 
-/// <summary>How an actor handles the failures of its children.</summary>
+/// <summary>How an actor handles the failures of its children: a decider, a restart limit, and the children it applies to.</summary>
 public abstract class SupervisorStrategy
 {
+    private readonly Func<Exception, Directive> _decider;
+
+    private protected SupervisorStrategy(int maxNrOfRetries, TimeSpan? withinTimeRange, Func<Exception, Directive> decider)
+    {
+        ArgumentNullException.ThrowIfNull(decider);
+        MaxNrOfRetries = maxNrOfRetries;
+        WithinTimeRange = RequireValidWindow(withinTimeRange);
+        _decider = decider;
+    }
+
     /// <summary>
     /// Restart on any exception, except: <see cref="ActorInitializationException"/>, <see cref="ActorKilledException"/>
     /// and <see cref="DeathPactException"/> stop the child. No retry limit.
@@ -35,8 +45,14 @@ public abstract class SupervisorStrategy
         _ => Directive.Restart,
     };
 
+    /// <summary>Restarts allowed within <see cref="WithinTimeRange"/>; negative means no limit.</summary>
+    public int MaxNrOfRetries { get; }
+
+    /// <summary>The window restarts are counted in; <see langword="null"/> means the children's whole life.</summary>
+    public TimeSpan? WithinTimeRange { get; }
+
     /// <summary>The directive for <paramref name="cause"/>.</summary>
-    public abstract Directive Decide(Exception cause);
+    public Directive Decide(Exception cause) => _decider(cause);
 
     /// <summary>Whether a Restart for <paramref name="failed"/>'s failure may go ahead, counting the restarts it makes.</summary>
     internal abstract bool RequestRestartPermission(ActorCell supervisor, ActorCell failed, TimeProvider time);
@@ -90,31 +106,17 @@ public abstract class SupervisorStrategy
 /// </summary>
 public sealed class OneForOneStrategy : SupervisorStrategy
 {
-    private readonly Func<Exception, Directive> _decider;
-
     /// <summary>Creates the strategy.</summary>
     /// <param name="maxNrOfRetries">Restarts allowed within the window; negative for no limit, 0 to never restart.</param>
     /// <param name="withinTimeRange">The window; <see langword="null"/> counts restarts over the child's whole life.</param>
     /// <param name="decider">Maps an exception to a directive.</param>
     public OneForOneStrategy(int maxNrOfRetries, TimeSpan? withinTimeRange, Func<Exception, Directive> decider)
+        : base(maxNrOfRetries, withinTimeRange, decider)
     {
-        ArgumentNullException.ThrowIfNull(decider);
-        MaxNrOfRetries = maxNrOfRetries;
-        WithinTimeRange = RequireValidWindow(withinTimeRange);
-        _decider = decider;
     }
 
     /// <summary>Creates the strategy with no retry limit.</summary>
     public OneForOneStrategy(Func<Exception, Directive> decider) : this(-1, null, decider) { }
-
-    /// <summary>Restarts allowed within <see cref="WithinTimeRange"/>; negative means no limit.</summary>
-    public int MaxNrOfRetries { get; }
-
-    /// <summary>The window restarts are counted in; <see langword="null"/> means the child's whole life.</summary>
-    public TimeSpan? WithinTimeRange { get; }
-
-    /// <inheritdoc />
-    public override Directive Decide(Exception cause) => _decider(cause);
 
     internal override bool RequestRestartPermission(ActorCell supervisor, ActorCell failed, TimeProvider time) =>
         CountRestart(failed, MaxNrOfRetries, WithinTimeRange, time);
