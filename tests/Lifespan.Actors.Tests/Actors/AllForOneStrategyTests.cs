@@ -10,10 +10,10 @@ public sealed class AllForOneStrategyTests : TestKit.TestKit
         private readonly IActorRef _probe;
         private int _count;
 
-        public Member(IActorRef probe, Task stopGate)
+        public Member(IActorRef probe, Task stopGate, TaskCompletionSource? holding = null)
         {
             _probe = probe;
-            Context.ActorOf(Props.Create<SlowToStop>(stopGate), "slow").Tell("hold");
+            Context.ActorOf(Props.Create(() => new SlowToStop(stopGate, holding)), "slow").Tell("hold");
             Receive<string>(s => s == "throw", _ => throw new InvalidOperationException($"{Name} failed"));
             Receive<string>(s => s == "count", _ => Sender.Tell(_count));
             Receive<string>(_ => _count++);
@@ -30,26 +30,32 @@ public sealed class AllForOneStrategyTests : TestKit.TestKit
         protected override void PostRestart(Exception reason) => _probe.Tell($"{Name} restarted");
     }
 
-    /// <summary>Holds its first message until <c>stopGate</c> opens, ignoring cancellation: stopping waits for that.</summary>
+    /// <summary>Holds its first message until <c>stopGate</c> opens, ignoring cancellation: stopping waits for that. Completes <c>holding</c> when it holds it.</summary>
     private sealed class SlowToStop : ReceiveActor
     {
-        public SlowToStop(Task stopGate) => ReceiveAsync<string>(_ => stopGate);
+        public SlowToStop(Task stopGate, TaskCompletionSource? holding) => ReceiveAsync<string>(_ =>
+        {
+            holding?.TrySetResult();
+            return stopGate;
+        });
     }
 
     /// <summary>Two members, "a" and "b" (whose child is slow to stop); answers their names with them.</summary>
     private sealed class Team : ReceiveActor
     {
-        public Team(IActorRef probe, Task stopGate)
+        public Team(IActorRef probe, Task stopGate, TaskCompletionSource? holding)
         {
-            var a = Context.ActorOf(Props.Create<Member>(probe, Task.CompletedTask), "a");
-            var b = Context.ActorOf(Props.Create<Member>(probe, stopGate), "b");
+            var a = Context.ActorOf(Props.Create(() => new Member(probe, Task.CompletedTask, null)), "a");
+            var b = Context.ActorOf(Props.Create(() => new Member(probe, stopGate, holding)), "b");
             Receive<string>(s => Sender.Tell(s == "a" ? a : b));
         }
     }
 
-    private async Task<(IActorRef A, IActorRef B)> TeamUnder(SupervisorStrategy strategy, Task? stopGate = null)
+    private async Task<(IActorRef A, IActorRef B)> TeamUnder(SupervisorStrategy strategy, Task? stopGate = null, TaskCompletionSource? holding = null)
     {
-        var team = Sys.ActorOf(Props.Create<Team>(TestActor.Ref, stopGate ?? Task.CompletedTask).WithSupervisorStrategy(strategy));
+        var probe = TestActor.Ref;
+        var gate = stopGate ?? Task.CompletedTask;
+        var team = Sys.ActorOf(Props.Create(() => new Team(probe, gate, holding)).WithSupervisorStrategy(strategy));
         return (await team.Ask<IActorRef>("a", TimeSpan.FromSeconds(3)), await team.Ask<IActorRef>("b", TimeSpan.FromSeconds(3)));
     }
 
@@ -75,8 +81,11 @@ public sealed class AllForOneStrategyTests : TestKit.TestKit
         var stopGate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         try
         {
-            var (a, b) = await TeamUnder(new AllForOneStrategy(_ => Directive.Restart), stopGate.Task);
+            var holding = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            var (a, b) = await TeamUnder(new AllForOneStrategy(_ => Directive.Restart), stopGate.Task, holding);
+            await holding.Task.WaitAsync(Dilated(TimeSpan.FromSeconds(10)));   // b's child holds: stopping it waits for the gate
             b.Tell("x");
+            Assert.Equal(1, await CountOf(b));                                  // taken by the old instance
             a.Tell("throw");
             await TestActor.FishForMessageAsync(m => m is "b restarting");   // b now waits for its child to stop
             var replies = CreateTestProbe();
