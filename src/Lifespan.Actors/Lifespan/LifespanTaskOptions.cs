@@ -26,6 +26,12 @@ public sealed class LifespanTaskOptions
 
     internal void Validate(string task)
     {
+        if (string.IsNullOrWhiteSpace(task) || task.Trim() != task || task.Any(char.IsControl))
+        {
+            throw new ArgumentException(
+                $"A lifespan task's Name must be non-empty, without leading or trailing spaces or control characters (it is \"{task}\"); leave it unset to derive one from the method's name.");
+        }
+
         if (MinBackoff <= TimeSpan.Zero || MaxBackoff < MinBackoff)
         {
             throw new ArgumentException($"Lifespan task '{task}': MinBackoff must be positive and MaxBackoff at least MinBackoff (they are {MinBackoff} and {MaxBackoff}).");

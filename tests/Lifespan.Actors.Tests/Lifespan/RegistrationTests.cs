@@ -116,6 +116,17 @@ public sealed class RegistrationTests
         Assert.Contains("A lifespan task named 'warm' is already registered", ex.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData(" warm")]
+    [InlineData("warm\n")]
+    public void An_empty_or_padded_name_is_rejected(string name)
+    {
+        var ex = Assert.Throws<ArgumentException>(() => LifespanHost.Build(a => a.RegisterLifespanTask(Warm, options: new LifespanTaskOptions { Name = name })));
+        Assert.StartsWith("A lifespan task's Name must be non-empty, without leading or trailing spaces or control characters", ex.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Bad_restart_settings_are_rejected()
     {
