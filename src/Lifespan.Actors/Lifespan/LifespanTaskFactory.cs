@@ -45,7 +45,7 @@ internal static class LifespanTaskFactory
             : returns;
         if (typeof(ILifespanResource).IsAssignableFrom(produced))
         {
-            var body = new LifespanResourceBody(name, (rt, ct) => AsyncDisposableBody.Awaited(bound.Invoke(rt, ct)), bound.Binder);
+            var body = new LifespanResourceBody(name, (rt, scope, ct) => AsyncDisposableBody.Awaited(bound.Invoke(rt, scope, ct)), bound.Binder);
             return new LifespanTask(index, name, LifespanTaskShape.LifespanResource, options, body);
         }
 
@@ -64,7 +64,7 @@ internal static class LifespanTaskFactory
         options ??= new LifespanTaskOptions();
         var name = options.Name ?? Kebab(resourceType.Name);
         options.Validate(name);
-        var body = new LifespanResourceBody(name, (rt, _) => Task.FromResult<object?>(ActivatorUtilities.CreateInstance(rt.Services, resourceType)), null);
+        var body = new LifespanResourceBody(name, (_, scope, _) => Task.FromResult<object?>(ActivatorUtilities.CreateInstance(scope.ServiceProvider, resourceType)), null);
         return new LifespanTask(index, name, LifespanTaskShape.LifespanResource, options, body);
     }
 

@@ -1,4 +1,5 @@
 using System.Reflection;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Lifespan.Actors.Lifespan;
 
@@ -21,13 +22,16 @@ internal abstract class TaskBody
         throw new NotSupportedException($"{GetType().Name} has no teardown.");
 }
 
-/// <summary>A user delegate with its parameter binding.</summary>
+/// <summary>
+/// A user delegate with its parameter binding. Its services come from a scope of its own, as a <c>BackgroundService</c>
+/// makes one: a scoped service is one instance per run (or per setup, until its teardown), disposed with the scope.
+/// </summary>
 internal sealed class BoundDelegate(Delegate target, ParameterBinder binder)
 {
     public ParameterBinder Binder { get; } = binder;
 
-    public object? Invoke(LifespanRuntime runtime, CancellationToken cancellationToken) =>
-        target.Method.Invoke(target.Target, BindingFlags.DoNotWrapExceptions, null, Binder.Bind(runtime.Services, runtime.App, cancellationToken), null);
+    public object? Invoke(LifespanRuntime runtime, AsyncServiceScope scope, CancellationToken cancellationToken) =>
+        target.Method.Invoke(target.Target, BindingFlags.DoNotWrapExceptions, null, Binder.Bind(scope.ServiceProvider, runtime.App, cancellationToken), null);
 }
 
 /// <summary>A function returning <see cref="Task"/>/<see cref="ValueTask"/> or <see langword="void"/>, run to completion.</summary>
@@ -35,19 +39,26 @@ internal sealed class RunBody(BoundDelegate function) : TaskBody
 {
     public override ParameterBinder Binder => function.Binder;
 
-    public override Task RunAsync(LifespanRuntime runtime, CancellationToken cancellationToken) =>
-        function.Invoke(runtime, cancellationToken) switch
+    public override async Task RunAsync(LifespanRuntime runtime, CancellationToken cancellationToken)
+    {
+        await using var scope = runtime.Services.CreateAsyncScope();
+        switch (function.Invoke(runtime, scope, cancellationToken))
         {
-            Task task => task,
-            ValueTask valueTask => valueTask.AsTask(),
-            _ => Task.CompletedTask,
-        };
+            case Task task:
+                await task.ConfigureAwait(false);
+                break;
+            case ValueTask valueTask:
+                await valueTask.ConfigureAwait(false);
+                break;
+        }
+    }
 }
 
 /// <summary>An <c>IAsyncEnumerable&lt;T&gt;</c> method with one yield: before it is setup, after it is teardown.</summary>
 internal sealed class AsyncEnumerableBody<T>(string name, BoundDelegate function) : TaskBody
 {
     private IAsyncEnumerator<T>? _enumerator;
+    private AsyncServiceScope? _scope;
 
     public override ParameterBinder Binder => function.Binder;
 
@@ -58,18 +69,27 @@ internal sealed class AsyncEnumerableBody<T>(string name, BoundDelegate function
             throw new InvalidOperationException($"Lifespan task '{name}' is already set up; tear it down before setting it up again.");
         }
 
-        var sequence = (IAsyncEnumerable<T>?)function.Invoke(runtime, cancellationToken)
-            ?? throw new InvalidOperationException($"Lifespan task '{name}' returned null instead of an IAsyncEnumerable.");
-        var enumerator = sequence.GetAsyncEnumerator(CancellationToken.None);
-        if (!await enumerator.MoveNextAsync().ConfigureAwait(false))
+        var scope = runtime.Services.CreateAsyncScope();
+        try
         {
-            await enumerator.DisposeAsync().ConfigureAwait(false);
-            throw new InvalidOperationException(
-                $"Lifespan task '{name}' finished without yielding: put exactly one 'yield return' between its setup and its teardown.");
-        }
+            var sequence = (IAsyncEnumerable<T>?)function.Invoke(runtime, scope, cancellationToken)
+                ?? throw new InvalidOperationException($"Lifespan task '{name}' returned null instead of an IAsyncEnumerable.");
+            var enumerator = sequence.GetAsyncEnumerator(CancellationToken.None);
+            if (!await enumerator.MoveNextAsync().ConfigureAwait(false))
+            {
+                await enumerator.DisposeAsync().ConfigureAwait(false);
+                throw new InvalidOperationException(
+                    $"Lifespan task '{name}' finished without yielding: put exactly one 'yield return' between its setup and its teardown.");
+            }
 
-        _enumerator = enumerator;
-        return enumerator.Current;
+            (_enumerator, _scope) = (enumerator, scope);
+            return enumerator.Current;
+        }
+        catch
+        {
+            await scope.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
     }
 
     public override async Task TearDownAsync(CancellationToken cancellationToken)
@@ -91,6 +111,12 @@ internal sealed class AsyncEnumerableBody<T>(string name, BoundDelegate function
         finally
         {
             await enumerator.DisposeAsync().ConfigureAwait(false);
+            var scope = _scope;
+            _scope = null;
+            if (scope is { } owned)
+            {
+                await owned.DisposeAsync().ConfigureAwait(false);
+            }
         }
     }
 }
@@ -99,19 +125,46 @@ internal sealed class AsyncEnumerableBody<T>(string name, BoundDelegate function
 internal sealed class AsyncDisposableBody(string name, BoundDelegate function) : TaskBody
 {
     private IAsyncDisposable? _resource;
+    private AsyncServiceScope? _scope;
 
     public override ParameterBinder Binder => function.Binder;
 
     public override async Task<object?> SetUpAsync(LifespanRuntime runtime, CancellationToken cancellationToken)
     {
-        var resource = await Awaited(function.Invoke(runtime, cancellationToken)).ConfigureAwait(false) as IAsyncDisposable
-            ?? throw new InvalidOperationException($"Lifespan task '{name}' returned null instead of an IAsyncDisposable.");
-        _resource = resource;
-        return resource;
+        var scope = runtime.Services.CreateAsyncScope();
+        try
+        {
+            var resource = await Awaited(function.Invoke(runtime, scope, cancellationToken)).ConfigureAwait(false) as IAsyncDisposable
+                ?? throw new InvalidOperationException($"Lifespan task '{name}' returned null instead of an IAsyncDisposable.");
+            (_resource, _scope) = (resource, scope);
+            return resource;
+        }
+        catch
+        {
+            await scope.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
     }
 
-    public override Task TearDownAsync(CancellationToken cancellationToken) =>
-        Interlocked.Exchange(ref _resource, null)?.DisposeAsync().AsTask() ?? Task.CompletedTask;
+    public override async Task TearDownAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (Interlocked.Exchange(ref _resource, null) is { } resource)
+            {
+                await resource.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            var scope = _scope;
+            _scope = null;
+            if (scope is { } owned)
+            {
+                await owned.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+    }
 
     internal static async Task<object?> Awaited(object? result)
     {
@@ -136,21 +189,48 @@ internal sealed class AsyncDisposableBody(string name, BoundDelegate function) :
 }
 
 /// <summary>An <see cref="ILifespanResource"/>, made by a factory delegate or through dependency injection.</summary>
-internal sealed class LifespanResourceBody(string name, Func<LifespanRuntime, CancellationToken, Task<object?>> create, ParameterBinder? binder) : TaskBody
+internal sealed class LifespanResourceBody(string name, Func<LifespanRuntime, AsyncServiceScope, CancellationToken, Task<object?>> create, ParameterBinder? binder) : TaskBody
 {
     private ILifespanResource? _resource;
+    private AsyncServiceScope? _scope;
 
     public override ParameterBinder? Binder => binder;
 
     public override async Task<object?> SetUpAsync(LifespanRuntime runtime, CancellationToken cancellationToken)
     {
-        var resource = await create(runtime, cancellationToken).ConfigureAwait(false) as ILifespanResource
-            ?? throw new InvalidOperationException($"Lifespan task '{name}' produced null instead of an ILifespanResource.");
-        await resource.StartAsync(cancellationToken).ConfigureAwait(false);
-        _resource = resource;
-        return resource;
+        var scope = runtime.Services.CreateAsyncScope();   // the resource's scoped services live until its teardown
+        try
+        {
+            var resource = await create(runtime, scope, cancellationToken).ConfigureAwait(false) as ILifespanResource
+                ?? throw new InvalidOperationException($"Lifespan task '{name}' produced null instead of an ILifespanResource.");
+            await resource.StartAsync(cancellationToken).ConfigureAwait(false);
+            (_resource, _scope) = (resource, scope);
+            return resource;
+        }
+        catch
+        {
+            await scope.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
     }
 
-    public override Task TearDownAsync(CancellationToken cancellationToken) =>
-        Interlocked.Exchange(ref _resource, null)?.StopAsync(cancellationToken) ?? Task.CompletedTask;
+    public override async Task TearDownAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (Interlocked.Exchange(ref _resource, null) is { } resource)
+            {
+                await resource.StopAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            var scope = _scope;
+            _scope = null;
+            if (scope is { } owned)
+            {
+                await owned.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+    }
 }
