@@ -57,8 +57,8 @@ internal sealed class RunBody(BoundDelegate function) : TaskBody
 /// <summary>An <c>IAsyncEnumerable&lt;T&gt;</c> method with one yield: before it is setup, after it is teardown.</summary>
 internal sealed class AsyncEnumerableBody<T>(string name, BoundDelegate function) : TaskBody
 {
+    private readonly ResourceScope _scope = new();
     private IAsyncEnumerator<T>? _enumerator;
-    private AsyncServiceScope? _scope;
 
     public override ParameterBinder Binder => function.Binder;
 
@@ -69,8 +69,7 @@ internal sealed class AsyncEnumerableBody<T>(string name, BoundDelegate function
             throw new InvalidOperationException($"Lifespan task '{name}' is already set up; tear it down before setting it up again.");
         }
 
-        var scope = runtime.Services.CreateAsyncScope();
-        try
+        return await _scope.SetUpAsync<object?>(runtime.Services, async scope =>
         {
             var sequence = (IAsyncEnumerable<T>?)function.Invoke(runtime, scope, cancellationToken)
                 ?? throw new InvalidOperationException($"Lifespan task '{name}' returned null instead of an IAsyncEnumerable.");
@@ -82,17 +81,12 @@ internal sealed class AsyncEnumerableBody<T>(string name, BoundDelegate function
                     $"Lifespan task '{name}' finished without yielding: put exactly one 'yield return' between its setup and its teardown.");
             }
 
-            (_enumerator, _scope) = (enumerator, scope);
+            _enumerator = enumerator;
             return enumerator.Current;
-        }
-        catch
-        {
-            await scope.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
+        }).ConfigureAwait(false);
     }
 
-    public override async Task TearDownAsync(CancellationToken cancellationToken)
+    public override Task TearDownAsync(CancellationToken cancellationToken) => _scope.TearDownAsync(async () =>
     {
         var enumerator = Interlocked.Exchange(ref _enumerator, null);
         if (enumerator is null)
@@ -111,60 +105,31 @@ internal sealed class AsyncEnumerableBody<T>(string name, BoundDelegate function
         finally
         {
             await enumerator.DisposeAsync().ConfigureAwait(false);
-            var scope = _scope;
-            _scope = null;
-            if (scope is { } owned)
-            {
-                await owned.DisposeAsync().ConfigureAwait(false);
-            }
         }
-    }
+    });
 }
 
 /// <summary>A function returning an <see cref="IAsyncDisposable"/>, or a task of one.</summary>
 internal sealed class AsyncDisposableBody(string name, BoundDelegate function) : TaskBody
 {
+    private readonly ResourceScope _scope = new();
     private IAsyncDisposable? _resource;
-    private AsyncServiceScope? _scope;
 
     public override ParameterBinder Binder => function.Binder;
 
     public override async Task<object?> SetUpAsync(LifespanRuntime runtime, CancellationToken cancellationToken)
     {
-        var scope = runtime.Services.CreateAsyncScope();
-        try
+        return await _scope.SetUpAsync<object?>(runtime.Services, async scope =>
         {
             var resource = await Awaited(function.Invoke(runtime, scope, cancellationToken)).ConfigureAwait(false) as IAsyncDisposable
                 ?? throw new InvalidOperationException($"Lifespan task '{name}' returned null instead of an IAsyncDisposable.");
-            (_resource, _scope) = (resource, scope);
+            _resource = resource;
             return resource;
-        }
-        catch
-        {
-            await scope.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
+        }).ConfigureAwait(false);
     }
 
-    public override async Task TearDownAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            if (Interlocked.Exchange(ref _resource, null) is { } resource)
-            {
-                await resource.DisposeAsync().ConfigureAwait(false);
-            }
-        }
-        finally
-        {
-            var scope = _scope;
-            _scope = null;
-            if (scope is { } owned)
-            {
-                await owned.DisposeAsync().ConfigureAwait(false);
-            }
-        }
-    }
+    public override Task TearDownAsync(CancellationToken cancellationToken) =>
+        _scope.TearDownAsync(() => Interlocked.Exchange(ref _resource, null)?.DisposeAsync().AsTask() ?? Task.CompletedTask);
 
     internal static async Task<object?> Awaited(object? result)
     {
@@ -191,46 +156,23 @@ internal sealed class AsyncDisposableBody(string name, BoundDelegate function) :
 /// <summary>An <see cref="ILifespanResource"/>, made by a factory delegate or through dependency injection.</summary>
 internal sealed class LifespanResourceBody(string name, Func<LifespanRuntime, AsyncServiceScope, CancellationToken, Task<object?>> create, ParameterBinder? binder) : TaskBody
 {
+    private readonly ResourceScope _scope = new();   // the resource's scoped services live until its teardown
     private ILifespanResource? _resource;
-    private AsyncServiceScope? _scope;
 
     public override ParameterBinder? Binder => binder;
 
     public override async Task<object?> SetUpAsync(LifespanRuntime runtime, CancellationToken cancellationToken)
     {
-        var scope = runtime.Services.CreateAsyncScope();   // the resource's scoped services live until its teardown
-        try
+        return await _scope.SetUpAsync<object?>(runtime.Services, async scope =>
         {
             var resource = await create(runtime, scope, cancellationToken).ConfigureAwait(false) as ILifespanResource
                 ?? throw new InvalidOperationException($"Lifespan task '{name}' produced null instead of an ILifespanResource.");
             await resource.StartAsync(cancellationToken).ConfigureAwait(false);
-            (_resource, _scope) = (resource, scope);
+            _resource = resource;
             return resource;
-        }
-        catch
-        {
-            await scope.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
+        }).ConfigureAwait(false);
     }
 
-    public override async Task TearDownAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            if (Interlocked.Exchange(ref _resource, null) is { } resource)
-            {
-                await resource.StopAsync(cancellationToken).ConfigureAwait(false);
-            }
-        }
-        finally
-        {
-            var scope = _scope;
-            _scope = null;
-            if (scope is { } owned)
-            {
-                await owned.DisposeAsync().ConfigureAwait(false);
-            }
-        }
-    }
+    public override Task TearDownAsync(CancellationToken cancellationToken) =>
+        _scope.TearDownAsync(() => Interlocked.Exchange(ref _resource, null)?.StopAsync(cancellationToken) ?? Task.CompletedTask);
 }
