@@ -115,7 +115,7 @@ public sealed partial class SessionHub
         {
             var error = $"Event {e.Event.Handler} was refused: {_runtime.MaxRoutingNew} events for sessions that are starting are already " +
                         "waiting (lifespan.sessions.max-sessions). Send it again shortly.";
-            if (!ReferenceEquals(sender, ActorRefs.NoSender))
+            if (SessionRuntime.IsReplyable(sender))
             {
                 sender.Tell(new EventCompleted(e.Token, e.Event.Handler, error, e.CorrelationId));
             }

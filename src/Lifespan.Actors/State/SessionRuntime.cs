@@ -80,6 +80,15 @@ internal sealed class SessionRuntime(SessionOptions options, IStateStore store, 
         $"Event {handler} was refused: {waiting} events of this session are already waiting " +
         $"(lifespan.sessions.max-queued-events = {Options.MaxQueuedEvents}). Send more once earlier ones have been applied.";
 
+    /// <summary>Why <paramref name="count"/> events, the last of them <paramref name="handler"/>, were refused before they reached their session.</summary>
+    public string QueueWasFull(int count, string handler) =>
+        (count == 1 ? $"Event {handler} was refused: " : $"{count} events were refused, the last of them {handler}: ") +
+        $"the session's queue was full (lifespan.sessions.max-queued-events = {Options.MaxQueuedEvents}). Send more once earlier ones have been applied.";
+
+    /// <summary>Whether <paramref name="sender"/> is someone to answer: not absent, <see cref="ActorRefs.NoSender"/> or <see cref="ActorRefs.Nobody"/>.</summary>
+    public static bool IsReplyable([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] IActorRef? sender) =>
+        sender is not null && !ReferenceEquals(sender, ActorRefs.NoSender) && !ReferenceEquals(sender, ActorRefs.Nobody);
+
     /// <summary>
     /// Whether an event for the running session <paramref name="entry"/> may join what waits for it. When
     /// <see cref="SessionOptions.MaxQueuedEvents"/> messages wait already, the event is refused: <paramref name="replyTo"/>
@@ -93,13 +102,13 @@ internal sealed class SessionRuntime(SessionOptions options, IStateStore store, 
             return true;
         }
 
-        if (replyTo is null || ReferenceEquals(replyTo, ActorRefs.NoSender) || ReferenceEquals(replyTo, ActorRefs.Nobody))
+        if (IsReplyable(replyTo))
         {
-            entry.NoteRefused(@event.Handler);
+            replyTo.Tell(new EventCompleted(token, @event.Handler, QueueFull(@event.Handler, waiting), correlationId));
         }
         else
         {
-            replyTo.Tell(new EventCompleted(token, @event.Handler, QueueFull(@event.Handler, waiting), correlationId));
+            entry.NoteRefused(@event.Handler);
         }
 
         return false;

@@ -73,7 +73,7 @@ internal sealed partial class StateActor : ReceiveActor, IHasQueuedWork
                 Accept(e, null, 0, false);
                 break;
             case SessionEvent e:
-                Accept(e.Event, IsReplyable(Sender) ? Sender : null, e.CorrelationId, e.RepliesOnFailureOnly);
+                Accept(e.Event, SessionRuntime.IsReplyable(Sender) ? Sender : null, e.CorrelationId, e.RepliesOnFailureOnly);
                 break;
             case EnqueueEvents q:
                 foreach (var e in q.Events)
@@ -138,8 +138,6 @@ internal sealed partial class StateActor : ReceiveActor, IHasQueuedWork
         Pump();
     }
 
-    private static bool IsReplyable(IActorRef sender) => !ReferenceEquals(sender, ActorRefs.NoSender) && !ReferenceEquals(sender, ActorRefs.Nobody);
-
     /// <summary>
     /// Starts an arrived event at once when the session is idle (what <see cref="Enqueue"/> + <see cref="Pump"/> would
     /// do, without the queue or a new work object), or queues it.
@@ -190,10 +188,7 @@ internal sealed partial class StateActor : ReceiveActor, IHasQueuedWork
             return;
         }
 
-        var error = count == 1
-            ? $"Event {handler} was refused: "
-            : $"{count} events were refused, the last of them {handler}: ";
-        error += $"the session's queue was full (lifespan.sessions.max-queued-events = {_runtime.Options.MaxQueuedEvents}). Send more once earlier ones have been applied.";
+        var error = _runtime.QueueWasFull(count, handler);
         LogEventRefused(_runtime.Logger, RedactedToken, handler, error);
         Broadcast(new SessionError(_token, handler, error));
     }
