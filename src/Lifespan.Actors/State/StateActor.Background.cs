@@ -54,21 +54,7 @@ internal sealed partial class StateActor
         if (_current is LockWork held && held.Request.LockId == release.LockId)
         {
             Context.Timers.Cancel(LockTimer);
-            Exception? error = null;
-            if (release.Changes is { } changes)
-            {
-                try
-                {
-                    _state[held.Request.StateIndex].ApplyChanges(changes);
-                }
-                catch (Exception ex) when (ex is System.Text.Json.JsonException or NotSupportedException or InvalidOperationException)
-                {
-                    error = ex;
-                    LogWorkFailed(_runtime.Logger, ex, RedactedToken);
-                    Broadcast(new SessionError(_token, null, $"A background task's changes could not be applied: {ex.Message}"));
-                }
-            }
-
+            var error = release.Changes is { } changes ? ApplyLockChanges(held, changes) : null;
             Finish(held, null, error);
             return;
         }
@@ -85,18 +71,26 @@ internal sealed partial class StateActor
             return;
         }
 
+        if (ApplyLockChanges(held, flush.Changes) is null)
+        {
+            PublishDelta();
+        }
+    }
+
+    /// <summary>Applies the changes a lock's holder sent; the error, reported to the subscribers, if they do not fit the state.</summary>
+    private Exception? ApplyLockChanges(LockWork held, string changes)
+    {
         try
         {
-            _state[held.Request.StateIndex].ApplyChanges(flush.Changes);
+            _state[held.Request.StateIndex].ApplyChanges(changes);
+            return null;
         }
         catch (Exception ex) when (ex is System.Text.Json.JsonException or NotSupportedException or InvalidOperationException)
         {
             LogWorkFailed(_runtime.Logger, ex, RedactedToken);
             Broadcast(new SessionError(_token, null, $"A background task's changes could not be applied: {ex.Message}"));
-            return;
+            return ex;
         }
-
-        PublishDelta();
     }
 
     private void OnLockHeldTooLong(LockHeldTooLong message)

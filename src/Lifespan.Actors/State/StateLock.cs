@@ -50,10 +50,9 @@ public sealed class StateLock : IAsyncDisposable
             s_current.Value = null;
         }
 
-        var changes = State.ToJson(StateVarSelection.Dirty);
-        State.ClearDirty();
+        var changes = TakeChanges();
         _background.Holder = null;
-        _background.Session.Tell(new ReleaseLock(Id, changes.Length > 2 ? changes : null), _background.Self);
+        _background.Session.Tell(new ReleaseLock(Id, changes), _background.Self);
         _background.Turn.Release();
         return ValueTask.CompletedTask;
     }
@@ -69,12 +68,18 @@ public sealed class StateLock : IAsyncDisposable
             return;
         }
 
-        var changes = State.ToJson(StateVarSelection.Dirty);
-        State.ClearDirty();
-        if (changes.Length > 2)
+        if (TakeChanges() is { } changes)
         {
             _background.Session.Tell(new FlushLock(Id, changes), _background.Self);
         }
+    }
+
+    /// <summary>The vars changed under the lock since it was taken or last flushed, as JSON, or <see langword="null"/>; forgets them.</summary>
+    private string? TakeChanges()
+    {
+        var changes = State.ToJson(StateVarSelection.Dirty);
+        State.ClearDirty();
+        return changes.Length > 2 ? changes : null;
     }
 
     internal async ValueTask<StateLock> AcquireAsync(CancellationToken cancellationToken)
