@@ -18,6 +18,18 @@ internal sealed partial class ActorCell
             TaskScheduler.Default);
     }
 
+    /// <summary>
+    /// Stops waiting for the running async handler (it completed, or its outcome no longer matters): user messages
+    /// flow again and its stop timer, if any, is dropped.
+    /// </summary>
+    private void ForgetPendingAsync(CellExtras extras)
+    {
+        extras.PendingAsync = null;
+        extras.AsyncStopTimer?.Dispose();
+        extras.AsyncStopTimer = null;
+        Mailbox.Resume(Mailbox.Suspension.AsyncHandler);
+    }
+
     private void HandleAsyncCompleted(Task task)
     {
         var extras = _extras;
@@ -26,11 +38,8 @@ internal sealed partial class ActorCell
             return;
         }
 
-        extras.PendingAsync = null;
-        extras.AsyncStopTimer?.Dispose();
-        extras.AsyncStopTimer = null;
         var message = _currentMessage;
-        Mailbox.Resume(Mailbox.Suspension.AsyncHandler);
+        ForgetPendingAsync(extras);
 
         if (_state >= StateTerminating)
         {

@@ -58,12 +58,11 @@ internal sealed partial class ActorCell
         _extras?.Timers?.CancelAll();
         CancelReceiveTimeout();
         CancelIncarnation();
-        if (_extras?.PendingAsync is not null)
+        if (_extras is { PendingAsync: not null } extras)
         {
             // An async handler of the failed instance is still running (the failure was escalated from a child):
             // its token is cancelled; the new instance does not wait for it, and its outcome is ignored.
-            _extras.PendingAsync = null;
-            Mailbox.Resume(Mailbox.Suspension.AsyncHandler);
+            ForgetPendingAsync(extras);
             ClearCurrent();
         }
 
@@ -152,9 +151,7 @@ internal sealed partial class ActorCell
         }
 
         KernelLog.HandlerIgnoredCancellation(Log, Path, System.Options.HandlerStopTimeout);
-        _extras.PendingAsync = null;
-        _extras.AsyncStopTimer?.Dispose();
-        _extras.AsyncStopTimer = null;
+        ForgetPendingAsync(_extras);
         ClearCurrent();
         TryFinishTerminate();
     }
