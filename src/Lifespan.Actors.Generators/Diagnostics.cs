@@ -70,6 +70,15 @@ public static class StateDiagnostics
         DiagnosticSeverity.Error,
         isEnabledByDefault: true);
 
+    /// <summary>LSA0009: a class deriving from State that is not partial, so that nothing can be generated for it.</summary>
+    public static readonly DiagnosticDescriptor StateClassNotPartial = new(
+        "LSA0009",
+        "State class must be partial",
+        "State class '{0}' must be declared partial, so that its vars, handlers and Events can be generated: 'public partial class {0}'",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true);
+
     internal static DiagnosticDescriptor? Find(string id) => id switch
     {
         "LSA0001" => BackgroundTaskMustBeAsync,
@@ -79,6 +88,7 @@ public static class StateDiagnostics
         "LSA0006" => BackgroundTaskCalledDirectly,
         "LSA0007" => UnsupportedHandler,
         "LSA0008" => UntrackedCollectionVar,
+        "LSA0009" => StateClassNotPartial,
         _ => null,
     };
 }

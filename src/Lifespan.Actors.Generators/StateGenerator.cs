@@ -30,6 +30,11 @@ public sealed class StateGenerator : IIncrementalGenerator
             .Where(static m => m is not null);
 
         context.RegisterSourceOutput(classes, static (spc, model) => Emit(spc, model!));
+
+        var notPartial = context.SyntaxProvider
+            .CreateSyntaxProvider(static (node, _) => NonPartialStateCheck.IsCandidate(node), static (ctx, ct) => NonPartialStateCheck.Find(ctx, ct))
+            .Where(static d => d is not null);
+        context.RegisterSourceOutput(notPartial, static (spc, diagnostic) => Report(spc, diagnostic!));
     }
 
     private static StateClassModel? Transform(GeneratorSyntaxContext ctx, CancellationToken ct)
@@ -274,13 +279,18 @@ public sealed class StateGenerator : IIncrementalGenerator
     {
         foreach (var d in model.Diagnostics)
         {
-            if (StateDiagnostics.Find(d.Id) is { } descriptor)
-            {
-                var location = d.FilePath.Length == 0 ? Location.None : Location.Create(d.FilePath, d.Span, d.LineSpan);
-                context.ReportDiagnostic(Microsoft.CodeAnalysis.Diagnostic.Create(descriptor, location, d.Argument, d.Detail));
-            }
+            Report(context, d);
         }
 
         context.AddSource(model.HintName, StateSourceWriter.Write(model));
+    }
+
+    private static void Report(SourceProductionContext context, DiagnosticModel d)
+    {
+        if (StateDiagnostics.Find(d.Id) is { } descriptor)
+        {
+            var location = d.FilePath.Length == 0 ? Location.None : Location.Create(d.FilePath, d.Span, d.LineSpan);
+            context.ReportDiagnostic(Microsoft.CodeAnalysis.Diagnostic.Create(descriptor, location, d.Argument, d.Detail));
+        }
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Lifespan.Actors.Configuration;
 using Microsoft.Extensions.Configuration;
 
@@ -11,7 +12,7 @@ public sealed class TestKitOptions
 
     /// <summary>
     /// Multiplies every timeout the TestKit uses (defaults and explicit ones). Default 1, or the value of
-    /// <see cref="TimeFactorVariable"/> when it is set.
+    /// <see cref="TimeFactorVariable"/> when it is set; a value there that is not a positive number throws.
     /// </summary>
     public double TimeFactor { get; set; } = ReadTimeFactor();
 
@@ -52,6 +53,21 @@ public sealed class TestKitOptions
         return duration == Timeout.InfiniteTimeSpan ? duration : duration * TimeFactor;
     }
 
-    private static double ReadTimeFactor() =>
-        double.TryParse(Environment.GetEnvironmentVariable(TimeFactorVariable), System.Globalization.CultureInfo.InvariantCulture, out var f) && f > 0 ? f : 1.0;
+    private static double ReadTimeFactor() => ParseTimeFactor(Environment.GetEnvironmentVariable(TimeFactorVariable));
+
+    /// <summary>The time factor <paramref name="value"/> (the environment variable's text) states: 1 when it is unset or empty.</summary>
+    /// <exception cref="InvalidOperationException"><paramref name="value"/> is not a positive number with a '.' for decimals.</exception>
+    internal static double ParseTimeFactor(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return 1.0;
+        }
+
+        // NumberStyles.Float, not the default Float | AllowThousands, which reads "2,5" as 25.
+        return double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var factor) && factor > 0 && double.IsFinite(factor)
+            ? factor
+            : throw new InvalidOperationException(
+                $"{TimeFactorVariable} must be a positive number such as 2 or 1.5 (a '.' for decimals); it is '{value}'.");
+    }
 }

@@ -100,6 +100,26 @@ public sealed class TestKitOptionsTests
             Assert.Equal(2.5, options.TimeFactor);
         }
     }
+
+    [Theory]
+    [InlineData(null, 1.0)]
+    [InlineData("", 1.0)]
+    [InlineData("2", 2.0)]
+    [InlineData(" 1.5 ", 1.5)]
+    public void The_time_factor_variable_reads_a_positive_number_or_nothing(string? value, double factor) =>
+        Assert.Equal(factor, TestKitOptions.ParseTimeFactor(value));
+
+    [Theory]
+    [InlineData("2,5")]
+    [InlineData("fast")]
+    [InlineData("0")]
+    [InlineData("-1")]
+    [InlineData("Infinity")]
+    public void A_time_factor_variable_that_is_no_positive_number_throws_naming_it(string value)
+    {
+        var ex = Assert.Throws<InvalidOperationException>(() => TestKitOptions.ParseTimeFactor(value));
+        Assert.Equal($"LIFESPAN_TEST_TIME_FACTOR must be a positive number such as 2 or 1.5 (a '.' for decimals); it is '{value}'.", ex.Message);
+    }
 }
 
 public sealed class LifetimeTests

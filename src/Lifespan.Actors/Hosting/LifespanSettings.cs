@@ -52,10 +52,12 @@ public sealed class LifespanSettings
     }
 
     /// <summary>Binds <paramref name="section"/> (the <c>lifespan</c> section) onto <paramref name="settings"/>; durations may be HOCON (<c>5s</c>) or .NET (<c>00:00:05</c>).</summary>
+    /// <exception cref="InvalidOperationException">A key of <paramref name="section"/> names no setting of <see cref="ReferenceConfiguration"/>.</exception>
     public static void Bind(LifespanSettings settings, IConfiguration section)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(section);
+        UnknownSettingsCheck.ThrowIfAny(section);
         var system = section.GetSection("actor-system");
         settings.SystemName = system["name"] ?? settings.SystemName;
         var options = settings.System;

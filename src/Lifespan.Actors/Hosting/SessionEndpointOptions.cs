@@ -24,7 +24,10 @@ public sealed class SessionEndpointOptions
     /// <summary>How long a new connection may take to send its <c>hello</c>. Default 10 seconds.</summary>
     public TimeSpan HelloTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> naming the first option out of range.</summary>
+    /// <summary>
+    /// Throws <see cref="ArgumentOutOfRangeException"/> naming the first option out of range, or <see cref="ArgumentException"/>
+    /// for an <see cref="AllowedOrigins"/> entry that is no origin (it could never match a browser's <c>Origin</c>).
+    /// </summary>
     public void Validate()
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxMessageBytes, 256, nameof(MaxMessageBytes));
@@ -32,5 +35,19 @@ public sealed class SessionEndpointOptions
         ArgumentOutOfRangeException.ThrowIfLessThan(FrameBurst, 1, nameof(FrameBurst));
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxPendingFrames, 1, nameof(MaxPendingFrames));
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(HelloTimeout, TimeSpan.Zero, nameof(HelloTimeout));
+        foreach (var origin in AllowedOrigins)
+        {
+            if (!IsOrigin(origin))
+            {
+                throw new ArgumentException(
+                    $"AllowedOrigins entry '{origin}' is not an origin, so no browser's Origin header could match it; " +
+                    "write it as scheme://host[:port], without a path, e.g. https://app.example.", nameof(AllowedOrigins));
+            }
+        }
     }
+
+    private static bool IsOrigin(string? origin) =>
+        Uri.TryCreate(origin, UriKind.Absolute, out var uri)
+        && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
+        && uri.AbsolutePath == "/" && uri.Query.Length == 0 && uri.Fragment.Length == 0 && uri.UserInfo.Length == 0;
 }

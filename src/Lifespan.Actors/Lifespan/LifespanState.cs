@@ -16,12 +16,13 @@ public sealed class LifespanState<T>
     public bool IsAvailable => _store.TryGet(typeof(T), out _);
 
     /// <summary>The value.</summary>
-    /// <exception cref="InvalidOperationException">No resource provides one: its setup has not finished, or it has been torn down.</exception>
+    /// <exception cref="InvalidOperationException">No resource provides one: none is registered, its setup has not finished, or it has been torn down.</exception>
     public T Value => _store.TryGet(typeof(T), out var value)
         ? (T)value!
         : throw new InvalidOperationException(
-            $"No lifespan state of type {ParameterBinder.TypeName(typeof(T))} is available: the resource that provides it has not finished its setup yet, " +
-            "or has already been torn down. Read it only while the app is running.");
+            $"No lifespan state of type {ParameterBinder.TypeName(typeof(T))} is available: no registered resource yields or returns " +
+            $"a {ParameterBinder.TypeName(typeof(T))}, or the one that does has not finished its setup yet, or has already been torn down. " +
+            "Read it only while the app is running.");
 }
 
 /// <summary>The values resources provide, by type. Filled after a setup, emptied by the teardown.</summary>

@@ -84,6 +84,34 @@ public sealed class LifespanSettingsTests
         Assert.Contains("Throughput must be at least 1", ex.ToString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("lifespan.sessions.passivate-afterr = 1m", "lifespan.sessions.passivate-afterr is not a setting, so it would be ignored; lifespan.sessions has allow-inline-events, detailed-errors, lock-warning-after, max-queued-events, max-sessions, passivate-after, request-timeout. ")]
+    [InlineData("lifespan.actor-system.throughput = 50", "lifespan.actor-system.throughput is not a setting, so it would be ignored; lifespan.actor-system has ")]
+    [InlineData("lifespan.shutdown.phases.service-unbind.timeuot = 1s", "lifespan.shutdown.phases.service-unbind.timeuot is not a setting, so it would be ignored; lifespan.shutdown.phases.service-unbind has recover, timeout. ")]
+    [InlineData("lifespan.session.max-sessions = 5", "lifespan.session is not a setting, so it would be ignored; lifespan has ")]
+    public async Task A_misspelt_setting_fails_the_start_naming_it_and_its_neighbours(string hocon, string message)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddHoconString(hocon);
+        builder.Services.AddLifespanActors();
+        using var host = builder.Build();
+        var ex = await Assert.ThrowsAsync<InvalidOperationException>(() => host.StartAsync());
+        Assert.StartsWith(message, ex.Message, StringComparison.Ordinal);
+        Assert.EndsWith("hocon/reference.conf lists every setting with its default.", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Settings_in_any_case_and_any_phase_are_known()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddHoconString("lifespan { Sessions.Max-Sessions = 5, shutdown.phases.service-unbind { timeout = 1s, recover = off } }")
+            .Build();
+        var settings = LifespanSettings.From(configuration);
+        Assert.Equal(5, settings.Sessions.MaxSessions);
+        Assert.Equal(TimeSpan.FromSeconds(1), settings.System.Shutdown.TimeoutOf(ShutdownPhases.ServiceUnbind));
+        Assert.False(settings.System.Shutdown.RecoversIn(ShutdownPhases.ServiceUnbind));
+    }
+
     [Fact]
     public async Task A_malformed_duration_names_its_key()
     {

@@ -45,6 +45,17 @@ public sealed class LifespanStateTests
         host.Dispose();
     }
 
+    [Fact]
+    public async Task Reading_a_state_no_resource_provides_says_to_register_one()
+    {
+        var (host, _) = LifespanHost.Build(a => a.RegisterLifespanTask(SetupModel));
+        await host.StartAsync();
+        var ex = Assert.Throws<InvalidOperationException>(() => host.Services.GetRequiredService<LifespanState<Uri>>().Value);
+        Assert.StartsWith("No lifespan state of type Uri is available: no registered resource yields or returns a Uri, ", ex.Message, StringComparison.Ordinal);
+        await host.StopWithin(TimeSpan.FromSeconds(30));
+        host.Dispose();
+    }
+
     private sealed class Pool : IAsyncDisposable
     {
         public bool Disposed { get; private set; }
