@@ -3,12 +3,22 @@ namespace Lifespan.Actors.TestKit;
 /// <summary>The deadline of the innermost <c>WithinAsync</c> block of this async flow, shared by the expectations inside it.</summary>
 internal static class Deadline
 {
-    private static readonly AsyncLocal<DateTimeOffset?> s_current = new();
+    private static readonly AsyncLocal<WithinBlock?> s_current = new();
 
-    public static DateTimeOffset? Current
+    /// <summary>The innermost running block of this async flow, if any.</summary>
+    public static WithinBlock? Current
     {
         get => s_current.Value;
         set => s_current.Value = value;
+    }
+
+    /// <summary>Records in the innermost block whether the last expectation was that no message arrives.</summary>
+    public static void LastWasNoMessage(bool value)
+    {
+        if (s_current.Value is { } block)
+        {
+            block.LastWasNoMessage = value;
+        }
     }
 
     /// <summary>The moment <paramref name="wait"/> from now ends; never for an infinite wait.</summary>
@@ -21,7 +31,7 @@ internal static class Deadline
 
     /// <summary>Time left in the innermost <c>WithinAsync</c>, or <see langword="null"/> outside of one.</summary>
     public static TimeSpan? Remaining =>
-        Current is { } d ? (d - DateTimeOffset.UtcNow) is var r && r > TimeSpan.Zero ? r : TimeSpan.Zero : null;
+        Current is { } block ? (block.End - DateTimeOffset.UtcNow) is var r && r > TimeSpan.Zero ? r : TimeSpan.Zero : null;
 
     /// <summary>
     /// The timeout for an expectation: the explicit one (dilated), else the time left in the enclosing block,

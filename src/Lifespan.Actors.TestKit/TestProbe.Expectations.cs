@@ -22,7 +22,10 @@ public sealed partial class TestProbe
     public Task<T> ExpectMsgAsync<T>(T expected, TimeSpan? timeout = null) where T : notnull =>
         ExpectMsgAsync<T>(m => Equals(m, expected), timeout, $"{typeof(T).Name} {Show(expected)}");
 
-    /// <summary>Expects no message for <paramref name="duration"/> (dilated; default 100 ms).</summary>
+    /// <summary>
+    /// Expects no message for <paramref name="duration"/> (dilated; default 100 ms), or for what is left of an enclosing
+    /// <c>WithinAsync</c> block if that is less; a block whose last expectation this is does not fail for using up its time.
+    /// </summary>
     public async Task ExpectNoMsgAsync(TimeSpan? duration = null)
     {
         var wait = Deadline.Resolve(duration ?? TimeSpan.FromMilliseconds(100), _options);
@@ -30,6 +33,8 @@ public sealed partial class TestProbe
         {
             throw new TestKitException($"Expected no message for {wait} but received {Describe(item)}.");
         }
+
+        Deadline.LastWasNoMessage(true);
     }
 
     /// <summary>Receives exactly <paramref name="count"/> messages of any type within <paramref name="timeout"/> in all.</summary>

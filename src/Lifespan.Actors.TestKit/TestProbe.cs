@@ -73,6 +73,7 @@ public sealed partial class TestProbe
 
     private async Task<Received?> TryReadAsync(TimeSpan timeout)
     {
+        Deadline.LastWasNoMessage(false);
         if (!_queue.Reader.TryRead(out var item))
         {
             using var cts = new CancellationTokenSource(timeout);

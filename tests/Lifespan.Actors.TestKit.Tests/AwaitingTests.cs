@@ -39,6 +39,28 @@ public sealed class AwaitingTests : TestKit
     }
 
     [Fact]
+    public async Task A_block_that_ends_expecting_no_message_may_use_up_all_its_time()
+    {
+        var probe = CreateTestProbe();
+        await probe.WithinAsync(TimeSpan.FromMilliseconds(100), () => probe.ExpectNoMsgAsync(TimeSpan.FromSeconds(1)));
+        await probe.WithinAsync(TimeSpan.FromMilliseconds(100), () =>
+            probe.WithinAsync(TimeSpan.FromSeconds(1), () => probe.ExpectNoMsgAsync(TimeSpan.FromSeconds(1))));
+    }
+
+    [Fact]
+    public async Task A_block_that_receives_after_expecting_no_message_is_still_held_to_its_time()
+    {
+        var probe = CreateTestProbe();
+        var ex = await Assert.ThrowsAsync<TestKitException>(() => probe.WithinAsync(TimeSpan.FromMilliseconds(50), async () =>
+        {
+            await probe.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(10));
+            await probe.TryReceiveAsync(TimeSpan.FromMilliseconds(10));
+            await Task.Delay(100);   // the overrun under test
+        }));
+        Assert.Contains("Expected the block to finish within", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AwaitAssertAsync_retries_until_the_assertion_holds()
     {
         var attempts = 0;
