@@ -105,6 +105,11 @@ public sealed class LifespanSettings
 
     internal void Validate()
     {
+        if (!ActorSystem.IsValidName(SystemName))
+        {
+            throw new ArgumentException($"lifespan.actor-system.name '{SystemName}' is invalid: {ActorSystem.NameRule}", nameof(SystemName));
+        }
+
         System.Validate();
         Tasks.Validate();
         Sessions.Validate();
