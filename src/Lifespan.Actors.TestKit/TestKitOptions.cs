@@ -1,3 +1,4 @@
+using System.Globalization;
 using Lifespan.Actors.Configuration;
 using Microsoft.Extensions.Configuration;
 
@@ -11,7 +12,7 @@ public sealed class TestKitOptions
 
     /// <summary>
     /// Multiplies every timeout the TestKit uses (defaults and explicit ones). Default 1, or the value of
-    /// <see cref="TimeFactorVariable"/> when it is set.
+    /// <see cref="TimeFactorVariable"/> when it is set (creating options fails if that is not a positive number).
     /// </summary>
     public double TimeFactor { get; set; } = ReadTimeFactor();
 
@@ -28,6 +29,7 @@ public sealed class TestKitOptions
     /// Options from the <c>lifespan.test</c> section of <paramref name="configuration"/> (<c>time-factor</c>,
     /// <c>default-timeout</c>; see <c>hocon/reference.conf</c>); the environment variable still wins for the time factor.
     /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">A setting is not positive; the message names it.</exception>
     public static TestKitOptions FromConfiguration(IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -35,16 +37,22 @@ public sealed class TestKitOptions
         var options = new TestKitOptions();
         if (Environment.GetEnvironmentVariable(TimeFactorVariable) is null)
         {
-            options.TimeFactor = section.GetValue("time-factor", options.TimeFactor);
+            var factor = section.GetValue("time-factor", options.TimeFactor);
+            options.TimeFactor = IsValidFactor(factor)
+                ? factor
+                : throw new ArgumentOutOfRangeException(nameof(configuration), factor, $"lifespan.test.time-factor must be a positive number (it is {factor.ToString(CultureInfo.InvariantCulture)}).");
         }
 
-        options.DefaultTimeout = section.GetDuration("default-timeout", options.DefaultTimeout);
+        var timeout = section.GetDuration("default-timeout", options.DefaultTimeout);
+        options.DefaultTimeout = timeout > TimeSpan.Zero
+            ? timeout
+            : throw new ArgumentOutOfRangeException(nameof(configuration), timeout, $"lifespan.test.default-timeout must be positive (it is {timeout}).");
         return options;
     }
 
     internal TimeSpan Dilate(TimeSpan duration)
     {
-        if (TimeFactor <= 0 || double.IsNaN(TimeFactor))
+        if (!IsValidFactor(TimeFactor))
         {
             throw new InvalidOperationException($"TestKitOptions.TimeFactor must be positive; it is {TimeFactor}.");
         }
@@ -52,6 +60,21 @@ public sealed class TestKitOptions
         return duration == Timeout.InfiniteTimeSpan ? duration : duration * TimeFactor;
     }
 
-    private static double ReadTimeFactor() =>
-        double.TryParse(Environment.GetEnvironmentVariable(TimeFactorVariable), System.Globalization.CultureInfo.InvariantCulture, out var f) && f > 0 ? f : 1.0;
+    private static double ReadTimeFactor() => ParseTimeFactor(Environment.GetEnvironmentVariable(TimeFactorVariable));
+
+    /// <summary>The value of <see cref="TimeFactorVariable"/>: 1 when unset or empty; anything but a positive number is an error, not ignored.</summary>
+    internal static double ParseTimeFactor(string? raw)
+    {
+        if (string.IsNullOrWhiteSpace(raw))
+        {
+            return 1.0;
+        }
+
+        return double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var factor) && IsValidFactor(factor)
+            ? factor
+            : throw new InvalidOperationException(
+                $"The environment variable {TimeFactorVariable} is '{raw}'; it must be a positive number such as 2 or 1.5 (with '.' as the decimal point).");
+    }
+
+    private static bool IsValidFactor(double factor) => double.IsFinite(factor) && factor > 0;
 }

@@ -124,6 +124,49 @@ public sealed class TestKitOptionsTests
     }
 }
 
+public sealed class TestKitOptionsValidationTests
+{
+    private static bool TimeFactorVariableIsSet => Environment.GetEnvironmentVariable(TestKitOptions.TimeFactorVariable) is not null;
+
+    [Theory]
+    [InlineData("time-factor = 0", "lifespan.test.time-factor must be a positive number (it is 0)")]
+    [InlineData("time-factor = -2", "lifespan.test.time-factor must be a positive number (it is -2)")]
+    [InlineData("default-timeout = 0s", "lifespan.test.default-timeout must be positive (it is 00:00:00)")]
+    [InlineData("default-timeout = -1s", "lifespan.test.default-timeout must be positive (it is -00:00:01)")]
+    public void Out_of_range_test_settings_fail_naming_the_setting(string setting, string message)
+    {
+        if (setting.StartsWith("time-factor", StringComparison.Ordinal) && TimeFactorVariableIsSet)
+        {
+            return;   // the variable wins over the setting
+        }
+
+        var configuration = new Microsoft.Extensions.Configuration.ConfigurationBuilder().AddHoconString($"lifespan.test.{setting}").Build();
+        var ex = Assert.ThrowsAny<ArgumentException>(() => TestKitOptions.FromConfiguration(configuration));
+        Assert.Contains(message, ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-1")]
+    [InlineData("2,5")]
+    [InlineData("slow")]
+    [InlineData("NaN")]
+    [InlineData("Infinity")]
+    public void A_malformed_time_factor_variable_fails_naming_the_variable(string value)
+    {
+        var ex = Assert.Throws<InvalidOperationException>(() => TestKitOptions.ParseTimeFactor(value));
+        Assert.Contains($"{TestKitOptions.TimeFactorVariable} is '{value}'", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(null, 1.0)]
+    [InlineData("", 1.0)]
+    [InlineData("2.5", 2.5)]
+    [InlineData(" 3 ", 3.0)]
+    public void The_time_factor_variable_is_read_with_the_invariant_culture(string? value, double factor) =>
+        Assert.Equal(factor, TestKitOptions.ParseTimeFactor(value));
+}
+
 public sealed class LifetimeTests
 {
     private sealed class Kit : TestKit
