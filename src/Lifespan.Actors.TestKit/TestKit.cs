@@ -49,10 +49,12 @@ public abstract class TestKit : IAsyncLifetime
     protected TimeSpan Dilated(TimeSpan duration) => Options.Dilate(duration);
 
     /// <inheritdoc cref="TestProbe.ExpectMsgAsync{T}(Predicate{T}?, TimeSpan?, string?)"/>
-    protected Task<T> ExpectMsgAsync<T>(Predicate<T>? predicate = null, TimeSpan? timeout = null) => _testActor.ExpectMsgAsync<T>(predicate, timeout);
+    protected Task<T> ExpectMsgAsync<T>(Predicate<T>? predicate = null, TimeSpan? timeout = null, string? hint = null) =>
+        _testActor.ExpectMsgAsync<T>(predicate, timeout, hint);
 
-    /// <inheritdoc cref="TestProbe.ExpectMsgAsync{T}(T, TimeSpan?)"/>
-    protected Task<T> ExpectMsgAsync<T>(T expected, TimeSpan? timeout = null) where T : notnull => _testActor.ExpectMsgAsync<T>(expected, timeout);
+    /// <inheritdoc cref="TestProbe.ExpectMsgAsync{T}(T, TimeSpan?, string?)"/>
+    protected Task<T> ExpectMsgAsync<T>(T expected, TimeSpan? timeout = null, string? hint = null) where T : notnull =>
+        _testActor.ExpectMsgAsync<T>(expected, timeout, hint);
 
     /// <inheritdoc cref="TestProbe.ExpectNoMsgAsync"/>
     protected Task ExpectNoMsgAsync(TimeSpan? duration = null) => _testActor.ExpectNoMsgAsync(duration);
@@ -61,7 +63,8 @@ public abstract class TestKit : IAsyncLifetime
     protected Task<IReadOnlyList<object>> ReceiveNAsync(int count, TimeSpan? timeout = null) => _testActor.ReceiveNAsync(count, timeout);
 
     /// <inheritdoc cref="TestProbe.FishForMessageAsync(Predicate{object}, TimeSpan?, string?)"/>
-    protected Task<object> FishForMessageAsync(Predicate<object> isTheOne, TimeSpan? timeout = null) => _testActor.FishForMessageAsync(isTheOne, timeout);
+    protected Task<object> FishForMessageAsync(Predicate<object> isTheOne, TimeSpan? timeout = null, string? hint = null) =>
+        _testActor.FishForMessageAsync(isTheOne, timeout, hint);
 
     /// <inheritdoc cref="TestProbe.WatchAsync"/>
     protected Task WatchAsync(IActorRef actor) => _testActor.WatchAsync(actor);
@@ -71,6 +74,9 @@ public abstract class TestKit : IAsyncLifetime
 
     /// <inheritdoc cref="TestProbe.WithinAsync(TimeSpan, Func{Task})"/>
     protected Task WithinAsync(TimeSpan max, Func<Task> body) => _testActor.WithinAsync(max, body);
+
+    /// <inheritdoc cref="TestProbe.WithinAsync(TimeSpan, TimeSpan, Func{Task})"/>
+    protected Task WithinAsync(TimeSpan min, TimeSpan max, Func<Task> body) => _testActor.WithinAsync(min, max, body);
 
     /// <inheritdoc cref="TestProbe.AwaitAssertAsync(Action, TimeSpan?, TimeSpan?)"/>
     protected Task AwaitAssertAsync(Action assertion, TimeSpan? duration = null, TimeSpan? interval = null) => _testActor.AwaitAssertAsync(assertion, duration, interval);

@@ -3,11 +3,20 @@ namespace Lifespan.Actors.TestKit;
 /// <summary>Expectations about the messages a probe receives.</summary>
 public sealed partial class TestProbe
 {
-    /// <summary>Expects the next message to be a <typeparamref name="T"/> (matching <paramref name="predicate"/>) and returns it.</summary>
-    public async Task<T> ExpectMsgAsync<T>(Predicate<T>? predicate = null, TimeSpan? timeout = null, string? hint = null)
+    /// <summary>
+    /// Expects the next message to be a <typeparamref name="T"/> (matching <paramref name="predicate"/>) and returns it;
+    /// a failure names the type, the <paramref name="hint"/> if given, and what arrived or how long it waited.
+    /// </summary>
+    public Task<T> ExpectMsgAsync<T>(Predicate<T>? predicate = null, TimeSpan? timeout = null, string? hint = null) =>
+        ExpectAsync(predicate, timeout, (predicate is null ? typeof(T).Name : $"{typeof(T).Name} matching the predicate") + Hint(hint));
+
+    /// <summary>Expects the next message to equal <paramref name="expected"/>; a failure shows <paramref name="hint"/> if given.</summary>
+    public Task<T> ExpectMsgAsync<T>(T expected, TimeSpan? timeout = null, string? hint = null) where T : notnull =>
+        ExpectAsync<T>(m => Equals(m, expected), timeout, $"{typeof(T).Name} {Show(expected)}{Hint(hint)}");
+
+    private async Task<T> ExpectAsync<T>(Predicate<T>? predicate, TimeSpan? timeout, string what)
     {
         var wait = Deadline.Resolve(timeout, _options);
-        var what = hint ?? (predicate is null ? typeof(T).Name : $"{typeof(T).Name} matching the predicate");
         var item = await TryReadAsync(wait).ConfigureAwait(false)
             ?? throw new TestKitException($"Expected {what} within {wait} but no message arrived.");
         if (item.Message is T typed && (predicate is null || predicate(typed)))
@@ -18,9 +27,7 @@ public sealed partial class TestProbe
         throw new TestKitException($"Expected {what} but received {Describe(item)}.");
     }
 
-    /// <summary>Expects the next message to equal <paramref name="expected"/>.</summary>
-    public Task<T> ExpectMsgAsync<T>(T expected, TimeSpan? timeout = null) where T : notnull =>
-        ExpectMsgAsync<T>(m => Equals(m, expected), timeout, $"{typeof(T).Name} {Show(expected)}");
+    private static string Hint(string? hint) => string.IsNullOrEmpty(hint) ? string.Empty : $" ({hint})";
 
     /// <summary>
     /// Expects no message for <paramref name="duration"/> (dilated; default 100 ms), or for what is left of an enclosing
@@ -55,7 +62,14 @@ public sealed partial class TestProbe
     }
 
     /// <summary>Skips messages until one satisfies <paramref name="isTheOne"/>, and returns it.</summary>
-    public async Task<object> FishForMessageAsync(Predicate<object> isTheOne, TimeSpan? timeout = null, string? hint = null)
+    public Task<object> FishForMessageAsync(Predicate<object> isTheOne, TimeSpan? timeout = null, string? hint = null) =>
+        FishAsync(isTheOne, timeout, "a matching message", hint);
+
+    /// <summary>Skips messages until a <typeparamref name="T"/> satisfying <paramref name="predicate"/> arrives, and returns it.</summary>
+    public async Task<T> FishForMessageAsync<T>(Predicate<T>? predicate = null, TimeSpan? timeout = null, string? hint = null) =>
+        (T)await FishAsync(m => m is T t && (predicate is null || predicate(t)), timeout, typeof(T).Name, hint).ConfigureAwait(false);
+
+    private async Task<object> FishAsync(Predicate<object> isTheOne, TimeSpan? timeout, string description, string? hint)
     {
         ArgumentNullException.ThrowIfNull(isTheOne);
         var wait = Deadline.Resolve(timeout, _options);
@@ -65,7 +79,7 @@ public sealed partial class TestProbe
         {
             var item = await TryReadAsync(Deadline.Until(deadline)).ConfigureAwait(false)
                 ?? throw new TestKitException(
-                    $"Fished for {hint ?? "a matching message"} for {wait} without success; skipped {skipped.Count}: [{string.Join(", ", skipped)}].");
+                    $"Fished for {description}{Hint(hint)} for {wait} without success; skipped {skipped.Count}: [{string.Join(", ", skipped)}].");
             if (isTheOne(item.Message))
             {
                 return item.Message;
@@ -74,8 +88,4 @@ public sealed partial class TestProbe
             skipped.Add(Describe(item));
         }
     }
-
-    /// <summary>Skips messages until a <typeparamref name="T"/> satisfying <paramref name="predicate"/> arrives, and returns it.</summary>
-    public async Task<T> FishForMessageAsync<T>(Predicate<T>? predicate = null, TimeSpan? timeout = null) =>
-        (T)await FishForMessageAsync(m => m is T t && (predicate is null || predicate(t)), timeout, typeof(T).Name).ConfigureAwait(false);
 }

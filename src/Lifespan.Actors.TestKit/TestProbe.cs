@@ -61,7 +61,7 @@ public sealed partial class TestProbe
     public Task<Terminated> ExpectTerminatedAsync(IActorRef actor, TimeSpan? timeout = null)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        return ExpectMsgAsync<Terminated>(t => Equals(t.ActorRef, actor), timeout, $"Terminated({actor.Path})");
+        return ExpectAsync<Terminated>(t => Equals(t.ActorRef, actor), timeout, $"Terminated({actor.Path})");
     }
 
     /// <summary>Receives the next message, or <see langword="null"/> if none arrives within <paramref name="timeout"/>.</summary>

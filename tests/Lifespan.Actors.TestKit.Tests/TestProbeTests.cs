@@ -39,6 +39,25 @@ public sealed class TestProbeTests : TestKit
     }
 
     [Fact]
+    public async Task A_hint_is_added_to_what_was_expected_never_in_place_of_it()
+    {
+        var probe = CreateTestProbe();
+        probe.Ref.Tell("x");
+        var ex = await Assert.ThrowsAsync<TestKitException>(() => probe.ExpectMsgAsync<int>(hint: "the balance"));
+        Assert.Contains("Expected Int32 (the balance) but received String \"x\"", ex.Message, StringComparison.Ordinal);
+
+        ex = await Assert.ThrowsAsync<TestKitException>(() => probe.ExpectMsgAsync(7, TimeSpan.FromMilliseconds(20), "the balance"));
+        Assert.Contains("Expected Int32 7 (the balance) within", ex.Message, StringComparison.Ordinal);
+
+        TestActor.Ref.Tell(-1);
+        ex = await Assert.ThrowsAsync<TestKitException>(() => ExpectMsgAsync<int>(n => n > 0, hint: "a positive count"));
+        Assert.Contains("Expected Int32 matching the predicate (a positive count) but received Int32 -1", ex.Message, StringComparison.Ordinal);
+
+        ex = await Assert.ThrowsAsync<TestKitException>(() => probe.FishForMessageAsync<int>(timeout: TimeSpan.FromMilliseconds(20), hint: "the count"));
+        Assert.Contains("Fished for Int32 (the count) for", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_predicate_that_does_not_match_fails()
     {
         var probe = CreateTestProbe();
