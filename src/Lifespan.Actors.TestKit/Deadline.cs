@@ -21,6 +21,9 @@ internal static class Deadline
         }
     }
 
+    /// <summary>The longest wait a timer takes; a longer timeout (after dilation) waits without a limit.</summary>
+    private static readonly TimeSpan Longest = TimeSpan.FromMilliseconds(uint.MaxValue - 1);
+
     /// <summary>The moment <paramref name="wait"/> from now ends; never for an infinite wait.</summary>
     public static DateTimeOffset After(TimeSpan wait) =>
         wait == Timeout.InfiniteTimeSpan ? DateTimeOffset.MaxValue : DateTimeOffset.UtcNow + wait;
@@ -37,15 +40,23 @@ internal static class Deadline
     /// The timeout for an expectation: the explicit one (dilated), else the time left in the enclosing block,
     /// else the dilated default; never past the enclosing block's deadline.
     /// </summary>
-    public static TimeSpan Resolve(TimeSpan? explicitTimeout, TestKitOptions options)
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeout"/> is negative (other than infinite).</exception>
+    public static TimeSpan Resolve(TimeSpan? timeout, TestKitOptions options)
     {
-        if (explicitTimeout == Timeout.InfiniteTimeSpan)
+        if (timeout == Timeout.InfiniteTimeSpan || timeout > Longest)
         {
             return Remaining ?? Timeout.InfiniteTimeSpan;   // no deadline of its own; an enclosing block's still holds
         }
 
+        if (timeout < TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(timeout), timeout, $"A TestKit timeout must not be negative (it is {timeout}); use Timeout.InfiniteTimeSpan to wait without a limit.");
+        }
+
         var remaining = Remaining;
-        var timeout = explicitTimeout is { } t ? options.Dilate(t) : remaining ?? options.Dilate(options.DefaultTimeout);
-        return remaining is { } r && r < timeout ? r : timeout;
+        var wait = timeout is { } t ? options.Dilate(t) : remaining ?? options.Dilate(options.DefaultTimeout);
+        wait = wait > Longest ? Timeout.InfiniteTimeSpan : wait;
+        return remaining is { } r && (wait == Timeout.InfiniteTimeSpan || r < wait) ? r : wait;
     }
 }

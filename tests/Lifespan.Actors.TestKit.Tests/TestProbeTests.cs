@@ -105,6 +105,25 @@ public sealed class TestProbeTests : TestKit
     }
 
     [Fact]
+    public async Task A_negative_timeout_is_refused_saying_so()
+    {
+        var probe = CreateTestProbe();
+        var ex = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => probe.ExpectMsgAsync<int>(timeout: TimeSpan.FromMilliseconds(-5)));
+        Assert.Contains("A TestKit timeout must not be negative", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_timeout_longer_than_a_timer_can_take_waits_without_a_limit()
+    {
+        var probe = CreateTestProbe();
+        var receiving = probe.ExpectMsgAsync<int>(timeout: TimeSpan.FromDays(365));
+        var noMessage = CreateTestProbe().ExpectNoMsgAsync(TimeSpan.FromDays(365));
+        probe.Ref.Tell(1);
+        Assert.Equal(1, await receiving.WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.False(noMessage.IsFaulted, noMessage.Exception?.ToString());
+    }
+
+    [Fact]
     public async Task FishForMessageAsync_skips_until_a_match()
     {
         var probe = CreateTestProbe();
