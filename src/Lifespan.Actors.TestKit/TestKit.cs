@@ -81,8 +81,15 @@ public abstract class TestKit : IAsyncLifetime
     /// <inheritdoc cref="TestProbe.AwaitAssertAsync(Action, TimeSpan?, TimeSpan?)"/>
     protected Task AwaitAssertAsync(Action assertion, TimeSpan? duration = null, TimeSpan? interval = null) => _testActor.AwaitAssertAsync(assertion, duration, interval);
 
+    /// <inheritdoc cref="TestProbe.AwaitAssertAsync(Func{Task}, TimeSpan?, TimeSpan?)"/>
+    /// <remarks>Without this overload an async lambda would bind to <see cref="Action"/> as async void, and never be awaited.</remarks>
+    protected Task AwaitAssertAsync(Func<Task> assertion, TimeSpan? duration = null, TimeSpan? interval = null) => _testActor.AwaitAssertAsync(assertion, duration, interval);
+
     /// <inheritdoc cref="TestProbe.AwaitConditionAsync(Func{bool}, TimeSpan?, TimeSpan?, string?)"/>
     protected Task AwaitConditionAsync(Func<bool> condition, TimeSpan? max = null, string? message = null) => _testActor.AwaitConditionAsync(condition, max, null, message);
+
+    /// <inheritdoc cref="TestProbe.AwaitConditionAsync(Func{Task{bool}}, TimeSpan?, TimeSpan?, string?)"/>
+    protected Task AwaitConditionAsync(Func<Task<bool>> condition, TimeSpan? max = null, string? message = null) => _testActor.AwaitConditionAsync(condition, max, null, message);
 
     /// <inheritdoc />
     public virtual Task InitializeAsync() => Task.CompletedTask;

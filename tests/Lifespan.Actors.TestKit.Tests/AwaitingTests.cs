@@ -69,6 +69,30 @@ public sealed class AwaitingTests : TestKit
     }
 
     [Fact]
+    public async Task AwaitAssertAsync_awaits_an_async_assertion_instead_of_firing_and_forgetting_it()
+    {
+        var attempts = 0;
+        await AwaitAssertAsync(async () =>
+        {
+            await Task.Yield();
+            Assert.True(++attempts >= 3);
+        });
+        Assert.Equal(3, attempts);
+    }
+
+    [Fact]
+    public async Task AwaitConditionAsync_awaits_an_async_condition()
+    {
+        var checks = 0;
+        await AwaitConditionAsync(async () =>
+        {
+            await Task.Yield();
+            return ++checks >= 3;
+        });
+        Assert.Equal(3, checks);
+    }
+
+    [Fact]
     public async Task AwaitAssertAsync_fails_with_the_last_assertion_message()
     {
         var ex = await Assert.ThrowsAsync<TestKitException>(() =>
