@@ -62,6 +62,20 @@ public abstract class TestKit : IAsyncLifetime
     /// <inheritdoc cref="TestProbe.ReceiveNAsync"/>
     protected Task<IReadOnlyList<object>> ReceiveNAsync(int count, TimeSpan? timeout = null) => _testActor.ReceiveNAsync(count, timeout);
 
+    /// <inheritdoc cref="TestProbe.ExpectMsgAllOfAsync{T}(T[])"/>
+    protected Task<IReadOnlyList<T>> ExpectMsgAllOfAsync<T>(params T[] expected) where T : notnull => _testActor.ExpectMsgAllOfAsync(expected);
+
+    /// <inheritdoc cref="TestProbe.ExpectMsgAllOfAsync{T}(IEnumerable{T}, TimeSpan?)"/>
+    protected Task<IReadOnlyList<T>> ExpectMsgAllOfAsync<T>(IEnumerable<T> expected, TimeSpan? timeout) where T : notnull =>
+        _testActor.ExpectMsgAllOfAsync(expected, timeout);
+
+    /// <inheritdoc cref="TestProbe.ExpectMsgAnyOfAsync{T}(T[])"/>
+    protected Task<T> ExpectMsgAnyOfAsync<T>(params T[] expected) where T : notnull => _testActor.ExpectMsgAnyOfAsync(expected);
+
+    /// <inheritdoc cref="TestProbe.ReceiveWhileAsync{T}(Predicate{T}?, TimeSpan?, TimeSpan?, int)"/>
+    protected Task<IReadOnlyList<T>> ReceiveWhileAsync<T>(Predicate<T>? shouldContinue = null, TimeSpan? max = null, TimeSpan? idle = null, int count = int.MaxValue) =>
+        _testActor.ReceiveWhileAsync(shouldContinue, max, idle, count);
+
     /// <inheritdoc cref="TestProbe.FishForMessageAsync(Predicate{object}, TimeSpan?, string?)"/>
     protected Task<object> FishForMessageAsync(Predicate<object> isTheOne, TimeSpan? timeout = null, string? hint = null) =>
         _testActor.FishForMessageAsync(isTheOne, timeout, hint);

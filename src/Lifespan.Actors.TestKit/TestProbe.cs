@@ -10,6 +10,7 @@ namespace Lifespan.Actors.TestKit;
 public sealed partial class TestProbe
 {
     private readonly Channel<Received> _queue = Channel.CreateUnbounded<Received>(new UnboundedChannelOptions { SingleReader = false });
+    private readonly System.Collections.Concurrent.ConcurrentStack<Received> _putBack = new();
     private readonly IFunctionRef _ref;
     private readonly TestKitOptions _options;
 
@@ -74,7 +75,7 @@ public sealed partial class TestProbe
     private async Task<Received?> TryReadAsync(TimeSpan timeout)
     {
         Deadline.LastWasNoMessage(false);
-        if (!_queue.Reader.TryRead(out var item))
+        if (!_putBack.TryPop(out var item) && !_queue.Reader.TryRead(out item))
         {
             using var cts = new CancellationTokenSource(timeout);
             try
@@ -90,6 +91,14 @@ public sealed partial class TestProbe
         LastMessage = item.Message;
         Sender = item.Sender;
         return item;
+    }
+
+    /// <summary>Returns <paramref name="item"/> to the front of the queue, and the last message and sender to what they were before it.</summary>
+    private void PutBack(Received item, object? lastMessage, IActorRef sender)
+    {
+        _putBack.Push(item);
+        LastMessage = lastMessage;
+        Sender = sender;
     }
 
     private static string Describe(Received r) => $"{r.Message.GetType().Name} {Show(r.Message)} from {r.Sender.Path}";
