@@ -10,9 +10,12 @@ public sealed partial class TestProbe
     public Task<T> ExpectMsgAsync<T>(Predicate<T>? predicate = null, TimeSpan? timeout = null, string? hint = null) =>
         ExpectAsync(predicate, timeout, (predicate is null ? typeof(T).Name : $"{typeof(T).Name} matching the predicate") + Hint(hint));
 
-    /// <summary>Expects the next message to equal <paramref name="expected"/>; a failure shows <paramref name="hint"/> if given.</summary>
+    /// <summary>
+    /// Expects the next message to equal <paramref name="expected"/> as xunit's <c>Assert.Equal</c> compares (collections by
+    /// their items); a failure shows <paramref name="hint"/> if given.
+    /// </summary>
     public Task<T> ExpectMsgAsync<T>(T expected, TimeSpan? timeout = null, string? hint = null) where T : notnull =>
-        ExpectAsync<T>(m => Equals(m, expected), timeout, $"{typeof(T).Name} {Show(expected)}{Hint(hint)}");
+        ExpectAsync<T>(m => AreEqual(expected, m), timeout, $"{typeof(T).Name} {Show(expected)}{Hint(hint)}");
 
     private async Task<T> ExpectAsync<T>(Predicate<T>? predicate, TimeSpan? timeout, string what)
     {

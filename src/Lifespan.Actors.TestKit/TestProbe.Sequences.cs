@@ -3,7 +3,7 @@ namespace Lifespan.Actors.TestKit;
 /// <summary>Expectations about several messages at once.</summary>
 public sealed partial class TestProbe
 {
-    /// <summary>Expects the next messages to be exactly <paramref name="expected"/>, in any order, within the default timeout.</summary>
+    /// <summary>Expects the next messages to be exactly <paramref name="expected"/> (compared as by <c>Assert.Equal</c>), in any order, within the default timeout.</summary>
     public Task<IReadOnlyList<T>> ExpectMsgAllOfAsync<T>(params T[] expected) where T : notnull => ExpectMsgAllOfAsync(expected, timeout: null);
 
     /// <summary>
@@ -23,7 +23,7 @@ public sealed partial class TestProbe
             var item = await TryReadAsync(Deadline.Until(deadline)).ConfigureAwait(false)
                 ?? throw new TestKitException(
                     $"Expected all of {all} within {wait} but received only [{string.Join(", ", received.Select(m => Show(m)))}]; missing [{string.Join(", ", missing.Select(Show))}].");
-            var index = missing.FindIndex(m => Equals(m, item.Message));
+            var index = missing.FindIndex(m => AreEqual(m, item.Message));
             if (index < 0)
             {
                 throw new TestKitException($"Expected all of {all} but received {Describe(item)}, which is none of the missing [{string.Join(", ", missing.Select(Show))}].");
@@ -40,7 +40,7 @@ public sealed partial class TestProbe
     public Task<T> ExpectMsgAnyOfAsync<T>(params T[] expected) where T : notnull
     {
         ArgumentNullException.ThrowIfNull(expected);
-        return ExpectAsync<T>(m => expected.Contains(m), timeout: null, $"any of [{string.Join(", ", expected.Select(m => Show(m)))}]");
+        return ExpectAsync<T>(m => expected.Any(e => AreEqual(e, m)), timeout: null, $"any of [{string.Join(", ", expected.Select(m => Show(m)))}]");
     }
 
     /// <summary>

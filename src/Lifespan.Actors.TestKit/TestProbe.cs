@@ -103,9 +103,26 @@ public sealed partial class TestProbe
 
     private static string Describe(Received r) => $"{r.Message.GetType().Name} {Show(r.Message)} from {r.Sender.Path}";
 
-    private static string Show(object message) => message switch
+    /// <summary>Equality as xunit's <c>Assert.Equal</c> sees it: collections by their items, then <see cref="IEquatable{T}"/> and <see cref="object.Equals(object)"/>.</summary>
+    private static bool AreEqual<T>(T expected, T actual)
     {
+        try
+        {
+            Xunit.Assert.Equal(expected, actual);
+            return true;
+        }
+        catch (Xunit.Sdk.XunitException)
+        {
+            return false;
+        }
+    }
+
+    private static string Show(object? message) => message switch
+    {
+        null => "null",
         string s => $"\"{s}\"",
+        System.Collections.IEnumerable items when message.ToString() == message.GetType().ToString() =>
+            $"[{string.Join(", ", items.Cast<object?>().Take(20).Select(Show))}{(items.Cast<object?>().Skip(20).Any() ? ", ..." : string.Empty)}]",
         _ => message.ToString() ?? message.GetType().Name,
     };
 

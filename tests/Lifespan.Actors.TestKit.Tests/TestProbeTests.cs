@@ -67,6 +67,23 @@ public sealed class TestProbeTests : TestKit
     }
 
     [Fact]
+    public async Task An_expected_value_is_compared_as_Assert_Equal_compares_it_so_collections_by_their_items()
+    {
+        var probe = CreateTestProbe();
+        probe.Ref.Tell(Pair(1, 2));
+        var received = await probe.ExpectMsgAsync(Pair(1, 2));
+        Assert.Equal(Pair(1, 2), received);
+        probe.Ref.Tell(new List<string> { "a", "b" });
+        await probe.ExpectMsgAsync<IReadOnlyList<string>>(new List<string> { "a", "b" });
+
+        probe.Ref.Tell(Pair(1, 3));
+        var ex = await Assert.ThrowsAsync<TestKitException>(() => probe.ExpectMsgAsync(Pair(1, 2)));
+        Assert.Contains("Expected Int32[] [1, 2] but received Int32[] [1, 3]", ex.Message, StringComparison.Ordinal);
+
+        static int[] Pair(int a, int b) => [a, b];
+    }
+
+    [Fact]
     public async Task ExpectNoMsgAsync_fails_when_a_message_arrives()
     {
         var probe = CreateTestProbe();
