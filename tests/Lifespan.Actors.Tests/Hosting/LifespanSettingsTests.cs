@@ -109,6 +109,20 @@ public sealed class LifespanSettingsTests
         Assert.Contains("default-phase-timeout", ex.ToString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("actor-system.dispatcher.throughput = fast", "'lifespan:actor-system:dispatcher:throughput' does not hold a valid integer: 'fast'")]
+    [InlineData("sessions.max-sessions = 1.5", "'lifespan:sessions:max-sessions' does not hold a valid integer: '1.5'")]
+    [InlineData("sessions.max-sessions = [10]", "'lifespan:sessions:max-sessions' holds an object or array, not a single integer")]
+    [InlineData("sessions.passivate-after { minutes = 5 }", "'lifespan:sessions:passivate-after' holds an object or array, not a single duration")]
+    [InlineData("sessions.detailed-errors = [on]", "'lifespan:sessions:detailed-errors' holds an object or array, not a single boolean")]
+    [InlineData("shutdown.phases.service-stop = 5s", "lifespan.shutdown.phases.service-stop must be an object such as { timeout = 5s, recover = true }, not '5s'")]
+    public void A_setting_of_the_wrong_type_or_shape_fails_naming_it_and_what_it_takes(string setting, string message)
+    {
+        var configuration = new ConfigurationBuilder().AddHoconString($"lifespan.{setting}").Build();
+        var ex = Assert.ThrowsAny<FormatException>(() => LifespanSettings.From(configuration));
+        Assert.Contains(message, ex.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void The_actor_system_is_built_from_the_bound_settings()
     {
