@@ -49,10 +49,12 @@ public abstract class TestKit : IAsyncLifetime
     protected TimeSpan Dilated(TimeSpan duration) => Options.Dilate(duration);
 
     /// <inheritdoc cref="TestProbe.ExpectMsgAsync{T}(Predicate{T}?, TimeSpan?, string?)"/>
-    protected Task<T> ExpectMsgAsync<T>(Predicate<T>? predicate = null, TimeSpan? timeout = null) => _testActor.ExpectMsgAsync<T>(predicate, timeout);
+    protected Task<T> ExpectMsgAsync<T>(Predicate<T>? predicate = null, TimeSpan? timeout = null, string? hint = null) =>
+        _testActor.ExpectMsgAsync<T>(predicate, timeout, hint);
 
-    /// <inheritdoc cref="TestProbe.ExpectMsgAsync{T}(T, TimeSpan?)"/>
-    protected Task<T> ExpectMsgAsync<T>(T expected, TimeSpan? timeout = null) where T : notnull => _testActor.ExpectMsgAsync<T>(expected, timeout);
+    /// <inheritdoc cref="TestProbe.ExpectMsgAsync{T}(T, TimeSpan?, string?)"/>
+    protected Task<T> ExpectMsgAsync<T>(T expected, TimeSpan? timeout = null, string? hint = null) where T : notnull =>
+        _testActor.ExpectMsgAsync<T>(expected, timeout, hint);
 
     /// <inheritdoc cref="TestProbe.ExpectNoMsgAsync"/>
     protected Task ExpectNoMsgAsync(TimeSpan? duration = null) => _testActor.ExpectNoMsgAsync(duration);
@@ -60,8 +62,23 @@ public abstract class TestKit : IAsyncLifetime
     /// <inheritdoc cref="TestProbe.ReceiveNAsync"/>
     protected Task<IReadOnlyList<object>> ReceiveNAsync(int count, TimeSpan? timeout = null) => _testActor.ReceiveNAsync(count, timeout);
 
+    /// <inheritdoc cref="TestProbe.ExpectMsgAllOfAsync{T}(T[])"/>
+    protected Task<IReadOnlyList<T>> ExpectMsgAllOfAsync<T>(params T[] expected) where T : notnull => _testActor.ExpectMsgAllOfAsync(expected);
+
+    /// <inheritdoc cref="TestProbe.ExpectMsgAllOfAsync{T}(IEnumerable{T}, TimeSpan?)"/>
+    protected Task<IReadOnlyList<T>> ExpectMsgAllOfAsync<T>(IEnumerable<T> expected, TimeSpan? timeout) where T : notnull =>
+        _testActor.ExpectMsgAllOfAsync(expected, timeout);
+
+    /// <inheritdoc cref="TestProbe.ExpectMsgAnyOfAsync{T}(T[])"/>
+    protected Task<T> ExpectMsgAnyOfAsync<T>(params T[] expected) where T : notnull => _testActor.ExpectMsgAnyOfAsync(expected);
+
+    /// <inheritdoc cref="TestProbe.ReceiveWhileAsync{T}(Predicate{T}?, TimeSpan?, TimeSpan?, int)"/>
+    protected Task<IReadOnlyList<T>> ReceiveWhileAsync<T>(Predicate<T>? shouldContinue = null, TimeSpan? max = null, TimeSpan? idle = null, int count = int.MaxValue) =>
+        _testActor.ReceiveWhileAsync(shouldContinue, max, idle, count);
+
     /// <inheritdoc cref="TestProbe.FishForMessageAsync(Predicate{object}, TimeSpan?, string?)"/>
-    protected Task<object> FishForMessageAsync(Predicate<object> isTheOne, TimeSpan? timeout = null) => _testActor.FishForMessageAsync(isTheOne, timeout);
+    protected Task<object> FishForMessageAsync(Predicate<object> isTheOne, TimeSpan? timeout = null, string? hint = null) =>
+        _testActor.FishForMessageAsync(isTheOne, timeout, hint);
 
     /// <inheritdoc cref="TestProbe.WatchAsync"/>
     protected Task WatchAsync(IActorRef actor) => _testActor.WatchAsync(actor);
@@ -72,11 +89,21 @@ public abstract class TestKit : IAsyncLifetime
     /// <inheritdoc cref="TestProbe.WithinAsync(TimeSpan, Func{Task})"/>
     protected Task WithinAsync(TimeSpan max, Func<Task> body) => _testActor.WithinAsync(max, body);
 
+    /// <inheritdoc cref="TestProbe.WithinAsync(TimeSpan, TimeSpan, Func{Task})"/>
+    protected Task WithinAsync(TimeSpan min, TimeSpan max, Func<Task> body) => _testActor.WithinAsync(min, max, body);
+
     /// <inheritdoc cref="TestProbe.AwaitAssertAsync(Action, TimeSpan?, TimeSpan?)"/>
     protected Task AwaitAssertAsync(Action assertion, TimeSpan? duration = null, TimeSpan? interval = null) => _testActor.AwaitAssertAsync(assertion, duration, interval);
 
+    /// <inheritdoc cref="TestProbe.AwaitAssertAsync(Func{Task}, TimeSpan?, TimeSpan?)"/>
+    /// <remarks>Without this overload an async lambda would bind to <see cref="Action"/> as async void, and never be awaited.</remarks>
+    protected Task AwaitAssertAsync(Func<Task> assertion, TimeSpan? duration = null, TimeSpan? interval = null) => _testActor.AwaitAssertAsync(assertion, duration, interval);
+
     /// <inheritdoc cref="TestProbe.AwaitConditionAsync(Func{bool}, TimeSpan?, TimeSpan?, string?)"/>
     protected Task AwaitConditionAsync(Func<bool> condition, TimeSpan? max = null, string? message = null) => _testActor.AwaitConditionAsync(condition, max, null, message);
+
+    /// <inheritdoc cref="TestProbe.AwaitConditionAsync(Func{Task{bool}}, TimeSpan?, TimeSpan?, string?)"/>
+    protected Task AwaitConditionAsync(Func<Task<bool>> condition, TimeSpan? max = null, string? message = null) => _testActor.AwaitConditionAsync(condition, max, null, message);
 
     /// <inheritdoc />
     public virtual Task InitializeAsync() => Task.CompletedTask;

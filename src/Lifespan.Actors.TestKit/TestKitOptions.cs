@@ -12,7 +12,7 @@ public sealed class TestKitOptions
 
     /// <summary>
     /// Multiplies every timeout the TestKit uses (defaults and explicit ones). Default 1, or the value of
-    /// <see cref="TimeFactorVariable"/> when it is set; a value there that is not a positive number throws.
+    /// <see cref="TimeFactorVariable"/> when it is set (creating options fails if that is not a positive number).
     /// </summary>
     public double TimeFactor { get; set; } = ReadTimeFactor();
 
@@ -29,6 +29,7 @@ public sealed class TestKitOptions
     /// Options from the <c>lifespan.test</c> section of <paramref name="configuration"/> (<c>time-factor</c>,
     /// <c>default-timeout</c>; see <c>hocon/reference.conf</c>); the environment variable still wins for the time factor.
     /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">A setting is not positive; the message names it.</exception>
     public static TestKitOptions FromConfiguration(IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -36,16 +37,22 @@ public sealed class TestKitOptions
         var options = new TestKitOptions();
         if (Environment.GetEnvironmentVariable(TimeFactorVariable) is null)
         {
-            options.TimeFactor = section.GetValue("time-factor", options.TimeFactor);
+            var factor = section.GetValue("time-factor", options.TimeFactor);
+            options.TimeFactor = IsValidFactor(factor)
+                ? factor
+                : throw new ArgumentOutOfRangeException(nameof(configuration), factor, $"lifespan.test.time-factor must be a positive number (it is {factor.ToString(CultureInfo.InvariantCulture)}).");
         }
 
-        options.DefaultTimeout = section.GetDuration("default-timeout", options.DefaultTimeout);
+        var timeout = section.GetDuration("default-timeout", options.DefaultTimeout);
+        options.DefaultTimeout = timeout > TimeSpan.Zero
+            ? timeout
+            : throw new ArgumentOutOfRangeException(nameof(configuration), timeout, $"lifespan.test.default-timeout must be positive (it is {timeout}).");
         return options;
     }
 
     internal TimeSpan Dilate(TimeSpan duration)
     {
-        if (TimeFactor <= 0 || double.IsNaN(TimeFactor))
+        if (!IsValidFactor(TimeFactor))
         {
             throw new InvalidOperationException($"TestKitOptions.TimeFactor must be positive; it is {TimeFactor}.");
         }
@@ -55,19 +62,19 @@ public sealed class TestKitOptions
 
     private static double ReadTimeFactor() => ParseTimeFactor(Environment.GetEnvironmentVariable(TimeFactorVariable));
 
-    /// <summary>The time factor <paramref name="value"/> (the environment variable's text) states: 1 when it is unset or empty.</summary>
-    /// <exception cref="InvalidOperationException"><paramref name="value"/> is not a positive number with a '.' for decimals.</exception>
-    internal static double ParseTimeFactor(string? value)
+    /// <summary>The value of <see cref="TimeFactorVariable"/>: 1 when unset or empty; anything but a positive number is an error, not ignored.</summary>
+    internal static double ParseTimeFactor(string? raw)
     {
-        if (string.IsNullOrWhiteSpace(value))
+        if (string.IsNullOrWhiteSpace(raw))
         {
             return 1.0;
         }
 
-        // NumberStyles.Float, not the default Float | AllowThousands, which reads "2,5" as 25.
-        return double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var factor) && factor > 0 && double.IsFinite(factor)
+        return double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var factor) && IsValidFactor(factor)
             ? factor
             : throw new InvalidOperationException(
-                $"{TimeFactorVariable} must be a positive number such as 2 or 1.5 (a '.' for decimals); it is '{value}'.");
+                $"The environment variable {TimeFactorVariable} is '{raw}'; it must be a positive number such as 2 or 1.5 (with '.' as the decimal point).");
     }
+
+    private static bool IsValidFactor(double factor) => double.IsFinite(factor) && factor > 0;
 }

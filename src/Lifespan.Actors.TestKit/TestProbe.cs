@@ -10,6 +10,7 @@ namespace Lifespan.Actors.TestKit;
 public sealed partial class TestProbe
 {
     private readonly Channel<Received> _queue = Channel.CreateUnbounded<Received>(new UnboundedChannelOptions { SingleReader = false });
+    private readonly System.Collections.Concurrent.ConcurrentStack<Received> _putBack = new();
     private readonly IFunctionRef _ref;
     private readonly TestKitOptions _options;
 
@@ -61,7 +62,7 @@ public sealed partial class TestProbe
     public Task<Terminated> ExpectTerminatedAsync(IActorRef actor, TimeSpan? timeout = null)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        return ExpectMsgAsync<Terminated>(t => Equals(t.ActorRef, actor), timeout, $"Terminated({actor.Path})");
+        return ExpectAsync<Terminated>(t => Equals(t.ActorRef, actor), timeout, $"Terminated({actor.Path})");
     }
 
     /// <summary>Receives the next message, or <see langword="null"/> if none arrives within <paramref name="timeout"/>.</summary>
@@ -73,7 +74,8 @@ public sealed partial class TestProbe
 
     private async Task<Received?> TryReadAsync(TimeSpan timeout)
     {
-        if (!_queue.Reader.TryRead(out var item))
+        Deadline.LastWasNoMessage(false);
+        if (!_putBack.TryPop(out var item) && !_queue.Reader.TryRead(out item))
         {
             using var cts = new CancellationTokenSource(timeout);
             try
@@ -91,11 +93,36 @@ public sealed partial class TestProbe
         return item;
     }
 
+    /// <summary>Returns <paramref name="item"/> to the front of the queue, and the last message and sender to what they were before it.</summary>
+    private void PutBack(Received item, object? lastMessage, IActorRef sender)
+    {
+        _putBack.Push(item);
+        LastMessage = lastMessage;
+        Sender = sender;
+    }
+
     private static string Describe(Received r) => $"{r.Message.GetType().Name} {Show(r.Message)} from {r.Sender.Path}";
 
-    private static string Show(object message) => message switch
+    /// <summary>Equality as xunit's <c>Assert.Equal</c> sees it: collections by their items, then <see cref="IEquatable{T}"/> and <see cref="object.Equals(object)"/>.</summary>
+    private static bool AreEqual<T>(T expected, T actual)
     {
+        try
+        {
+            Xunit.Assert.Equal(expected, actual);
+            return true;
+        }
+        catch (Xunit.Sdk.XunitException)
+        {
+            return false;
+        }
+    }
+
+    private static string Show(object? message) => message switch
+    {
+        null => "null",
         string s => $"\"{s}\"",
+        System.Collections.IEnumerable items when message.ToString() == message.GetType().ToString() =>
+            $"[{string.Join(", ", items.Cast<object?>().Take(20).Select(Show))}{(items.Cast<object?>().Skip(20).Any() ? ", ..." : string.Empty)}]",
         _ => message.ToString() ?? message.GetType().Name,
     };
 

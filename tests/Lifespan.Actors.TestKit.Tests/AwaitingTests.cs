@@ -39,11 +39,57 @@ public sealed class AwaitingTests : TestKit
     }
 
     [Fact]
+    public async Task A_block_that_ends_expecting_no_message_may_use_up_all_its_time()
+    {
+        var probe = CreateTestProbe();
+        await probe.WithinAsync(TimeSpan.FromMilliseconds(100), () => probe.ExpectNoMsgAsync(TimeSpan.FromSeconds(1)));
+        await probe.WithinAsync(TimeSpan.FromMilliseconds(100), () =>
+            probe.WithinAsync(TimeSpan.FromSeconds(1), () => probe.ExpectNoMsgAsync(TimeSpan.FromSeconds(1))));
+    }
+
+    [Fact]
+    public async Task A_block_that_receives_after_expecting_no_message_is_still_held_to_its_time()
+    {
+        var probe = CreateTestProbe();
+        var ex = await Assert.ThrowsAsync<TestKitException>(() => probe.WithinAsync(TimeSpan.FromMilliseconds(50), async () =>
+        {
+            await probe.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(10));
+            await probe.TryReceiveAsync(TimeSpan.FromMilliseconds(10));
+            await Task.Delay(100);   // the overrun under test
+        }));
+        Assert.Contains("Expected the block to finish within", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AwaitAssertAsync_retries_until_the_assertion_holds()
     {
         var attempts = 0;
         await AwaitAssertAsync(() => Assert.True(++attempts >= 3));
         Assert.Equal(3, attempts);
+    }
+
+    [Fact]
+    public async Task AwaitAssertAsync_awaits_an_async_assertion_instead_of_firing_and_forgetting_it()
+    {
+        var attempts = 0;
+        await AwaitAssertAsync(async () =>
+        {
+            await Task.Yield();
+            Assert.True(++attempts >= 3);
+        });
+        Assert.Equal(3, attempts);
+    }
+
+    [Fact]
+    public async Task AwaitConditionAsync_awaits_an_async_condition()
+    {
+        var checks = 0;
+        await AwaitConditionAsync(async () =>
+        {
+            await Task.Yield();
+            return ++checks >= 3;
+        });
+        Assert.Equal(3, checks);
     }
 
     [Fact]
@@ -100,26 +146,49 @@ public sealed class TestKitOptionsTests
             Assert.Equal(2.5, options.TimeFactor);
         }
     }
+}
+
+public sealed class TestKitOptionsValidationTests
+{
+    private static bool TimeFactorVariableIsSet => Environment.GetEnvironmentVariable(TestKitOptions.TimeFactorVariable) is not null;
+
+    [Theory]
+    [InlineData("time-factor = 0", "lifespan.test.time-factor must be a positive number (it is 0)")]
+    [InlineData("time-factor = -2", "lifespan.test.time-factor must be a positive number (it is -2)")]
+    [InlineData("default-timeout = 0s", "lifespan.test.default-timeout must be positive (it is 00:00:00)")]
+    [InlineData("default-timeout = -1s", "lifespan.test.default-timeout must be positive (it is -00:00:01)")]
+    public void Out_of_range_test_settings_fail_naming_the_setting(string setting, string message)
+    {
+        if (setting.StartsWith("time-factor", StringComparison.Ordinal) && TimeFactorVariableIsSet)
+        {
+            return;   // the variable wins over the setting
+        }
+
+        var configuration = new Microsoft.Extensions.Configuration.ConfigurationBuilder().AddHoconString($"lifespan.test.{setting}").Build();
+        var ex = Assert.ThrowsAny<ArgumentException>(() => TestKitOptions.FromConfiguration(configuration));
+        Assert.Contains(message, ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-1")]
+    [InlineData("2,5")]
+    [InlineData("slow")]
+    [InlineData("NaN")]
+    [InlineData("Infinity")]
+    public void A_malformed_time_factor_variable_fails_naming_the_variable(string value)
+    {
+        var ex = Assert.Throws<InvalidOperationException>(() => TestKitOptions.ParseTimeFactor(value));
+        Assert.Contains($"{TestKitOptions.TimeFactorVariable} is '{value}'", ex.Message, StringComparison.Ordinal);
+    }
 
     [Theory]
     [InlineData(null, 1.0)]
     [InlineData("", 1.0)]
-    [InlineData("2", 2.0)]
-    [InlineData(" 1.5 ", 1.5)]
-    public void The_time_factor_variable_reads_a_positive_number_or_nothing(string? value, double factor) =>
+    [InlineData("2.5", 2.5)]
+    [InlineData(" 3 ", 3.0)]
+    public void The_time_factor_variable_is_read_with_the_invariant_culture(string? value, double factor) =>
         Assert.Equal(factor, TestKitOptions.ParseTimeFactor(value));
-
-    [Theory]
-    [InlineData("2,5")]
-    [InlineData("fast")]
-    [InlineData("0")]
-    [InlineData("-1")]
-    [InlineData("Infinity")]
-    public void A_time_factor_variable_that_is_no_positive_number_throws_naming_it(string value)
-    {
-        var ex = Assert.Throws<InvalidOperationException>(() => TestKitOptions.ParseTimeFactor(value));
-        Assert.Equal($"LIFESPAN_TEST_TIME_FACTOR must be a positive number such as 2 or 1.5 (a '.' for decimals); it is '{value}'.", ex.Message);
-    }
 }
 
 public sealed class LifetimeTests

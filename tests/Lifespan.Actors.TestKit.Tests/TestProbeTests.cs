@@ -39,12 +39,48 @@ public sealed class TestProbeTests : TestKit
     }
 
     [Fact]
+    public async Task A_hint_is_added_to_what_was_expected_never_in_place_of_it()
+    {
+        var probe = CreateTestProbe();
+        probe.Ref.Tell("x");
+        var ex = await Assert.ThrowsAsync<TestKitException>(() => probe.ExpectMsgAsync<int>(hint: "the balance"));
+        Assert.Contains("Expected Int32 (the balance) but received String \"x\"", ex.Message, StringComparison.Ordinal);
+
+        ex = await Assert.ThrowsAsync<TestKitException>(() => probe.ExpectMsgAsync(7, TimeSpan.FromMilliseconds(20), "the balance"));
+        Assert.Contains("Expected Int32 7 (the balance) within", ex.Message, StringComparison.Ordinal);
+
+        TestActor.Ref.Tell(-1);
+        ex = await Assert.ThrowsAsync<TestKitException>(() => ExpectMsgAsync<int>(n => n > 0, hint: "a positive count"));
+        Assert.Contains("Expected Int32 matching the predicate (a positive count) but received Int32 -1", ex.Message, StringComparison.Ordinal);
+
+        ex = await Assert.ThrowsAsync<TestKitException>(() => probe.FishForMessageAsync<int>(timeout: TimeSpan.FromMilliseconds(20), hint: "the count"));
+        Assert.Contains("Fished for Int32 (the count) for", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_predicate_that_does_not_match_fails()
     {
         var probe = CreateTestProbe();
         probe.Ref.Tell(3);
         var ex = await Assert.ThrowsAsync<TestKitException>(() => probe.ExpectMsgAsync<int>(n => n > 5));
         Assert.Contains("Int32 matching the predicate", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_expected_value_is_compared_as_Assert_Equal_compares_it_so_collections_by_their_items()
+    {
+        var probe = CreateTestProbe();
+        probe.Ref.Tell(Pair(1, 2));
+        var received = await probe.ExpectMsgAsync(Pair(1, 2));
+        Assert.Equal(Pair(1, 2), received);
+        probe.Ref.Tell(new List<string> { "a", "b" });
+        await probe.ExpectMsgAsync<IReadOnlyList<string>>(new List<string> { "a", "b" });
+
+        probe.Ref.Tell(Pair(1, 3));
+        var ex = await Assert.ThrowsAsync<TestKitException>(() => probe.ExpectMsgAsync(Pair(1, 2)));
+        Assert.Contains("Expected Int32[] [1, 2] but received Int32[] [1, 3]", ex.Message, StringComparison.Ordinal);
+
+        static int[] Pair(int a, int b) => [a, b];
     }
 
     [Fact]
@@ -83,6 +119,25 @@ public sealed class TestProbeTests : TestKit
         fishing.Ref.Tell("late");
         Assert.Equal(["late"], await receiving.WaitAsync(TimeSpan.FromSeconds(10)));
         Assert.Equal("late", await fished.WaitAsync(TimeSpan.FromSeconds(10)));
+    }
+
+    [Fact]
+    public async Task A_negative_timeout_is_refused_saying_so()
+    {
+        var probe = CreateTestProbe();
+        var ex = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => probe.ExpectMsgAsync<int>(timeout: TimeSpan.FromMilliseconds(-5)));
+        Assert.Contains("A TestKit timeout must not be negative", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_timeout_longer_than_a_timer_can_take_waits_without_a_limit()
+    {
+        var probe = CreateTestProbe();
+        var receiving = probe.ExpectMsgAsync<int>(timeout: TimeSpan.FromDays(365));
+        var noMessage = CreateTestProbe().ExpectNoMsgAsync(TimeSpan.FromDays(365));
+        probe.Ref.Tell(1);
+        Assert.Equal(1, await receiving.WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.False(noMessage.IsFaulted, noMessage.Exception?.ToString());
     }
 
     [Fact]

@@ -87,10 +87,9 @@ public sealed partial class ActorSystem : IAsyncDisposable
     /// <exception cref="ArgumentException">The name is empty or malformed, or an option is out of range.</exception>
     public static ActorSystem Create(string name, ActorSystemOptions? options = null)
     {
-        if (string.IsNullOrWhiteSpace(name) || !SystemNamePattern().IsMatch(name))
+        if (!IsValidName(name))
         {
-            throw new ArgumentException(
-                $"Actor system name '{name}' is invalid: use ASCII letters, digits, '-' and '_', starting with a letter or digit.", nameof(name));
+            throw new ArgumentException($"Actor system name '{name}' is invalid: {NameRule}", nameof(name));
         }
 
         options ??= new ActorSystemOptions();
@@ -170,6 +169,12 @@ public sealed partial class ActorSystem : IAsyncDisposable
 
     /// <inheritdoc />
     public override string ToString() => $"ActorSystem({Name})";
+
+    /// <summary>What a system name may contain.</summary>
+    internal const string NameRule = "use ASCII letters, digits, '-' and '_', starting with a letter or digit.";
+
+    /// <summary>Whether <paramref name="name"/> may name an actor system.</summary>
+    internal static bool IsValidName(string? name) => !string.IsNullOrWhiteSpace(name) && SystemNamePattern().IsMatch(name);
 
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_-]*$")]
     private static partial Regex SystemNamePattern();

@@ -33,31 +33,24 @@ public sealed class ActorSystemOptions
     /// <summary>The phases' timeouts and recovery of <see cref="ActorSystem.CoordinatedShutdown"/>.</summary>
     public ShutdownOptions Shutdown { get; set; } = new();
 
+    /// <summary>Checks every option; a message names the option and its setting under <c>lifespan.actor-system</c>.</summary>
     internal void Validate()
     {
-        static void Positive(TimeSpan value, string name)
-        {
-            if (value <= TimeSpan.Zero)
-            {
-                throw new ArgumentOutOfRangeException(name, value, $"ActorSystemOptions.{name} must be positive.");
-            }
-        }
-
-        if (Throughput < 1)
-        {
-            throw new ArgumentOutOfRangeException(nameof(Throughput), Throughput, "ActorSystemOptions.Throughput must be at least 1.");
-        }
-
-        if (DeadLetterLogLimit < 0)
-        {
-            throw new ArgumentOutOfRangeException(nameof(DeadLetterLogLimit), DeadLetterLogLimit, "ActorSystemOptions.DeadLetterLogLimit must not be negative.");
-        }
-
-        Positive(HandlerStopTimeout, nameof(HandlerStopTimeout));
-        Positive(TerminateTimeout, nameof(TerminateTimeout));
-        Positive(DeadLetterLogInterval, nameof(DeadLetterLogInterval));
+        Require(Throughput >= 1, nameof(Throughput), "dispatcher.throughput", Throughput, "be at least 1");
+        Require(DeadLetterLogLimit >= 0, nameof(DeadLetterLogLimit), "dead-letters.log-limit", DeadLetterLogLimit, "not be negative");
+        Require(HandlerStopTimeout > TimeSpan.Zero, nameof(HandlerStopTimeout), "handler-stop-timeout", HandlerStopTimeout, "be positive");
+        Require(TerminateTimeout > TimeSpan.Zero, nameof(TerminateTimeout), "terminate-timeout", TerminateTimeout, "be positive");
+        Require(DeadLetterLogInterval > TimeSpan.Zero, nameof(DeadLetterLogInterval), "dead-letters.log-interval", DeadLetterLogInterval, "be positive");
         ArgumentNullException.ThrowIfNull(TimeProvider);
         ArgumentNullException.ThrowIfNull(Shutdown);
         Shutdown.Validate();
+    }
+
+    private static void Require(bool ok, string option, string setting, object value, string rule)
+    {
+        if (!ok)
+        {
+            throw new ArgumentOutOfRangeException(option, value, $"lifespan.actor-system.{setting} must {rule} (ActorSystemOptions.{option}).");
+        }
     }
 }

@@ -39,11 +39,14 @@ internal sealed partial class HoconParser
 
         return parts.Count switch
         {
-            0 => throw Current.Location.Error($"expected a value, found {Current.Describe()}"),
+            0 => throw Current.Location.Error($"expected a value{ForKey}, found {Current.Describe()}"),
             1 => parts[0],
             _ => Concatenate(parts),
         };
     }
+
+    /// <summary>" for 'a.b'": the key whose value is being read, for messages; empty at the root.</summary>
+    private string ForKey => _path.Count == 0 ? string.Empty : $" for '{HoconPathExpression.Render(_path)}'";
 
     private static HoconValue Concatenate(List<HoconValue> parts) =>
         parts.Any(p => p.IsDeferred)
@@ -91,7 +94,7 @@ internal sealed partial class HoconParser
                     _index++;
                     return array;
                 case HoconTokenKind.EndOfFile or HoconTokenKind.RightBrace:
-                    throw token.Location.Error($"expected ']' to close the array opened at ({open.Line},{open.Column}), found {token.Describe()}");
+                    throw token.Location.Error($"expected ']' to close the array opened at ({open.Line},{open.Column}){ForKey}, found {token.Describe()}");
                 case HoconTokenKind.Comma:
                     throw token.Location.Error("unexpected ','; expected an array element or ']'");
             }
@@ -105,7 +108,7 @@ internal sealed partial class HoconParser
             }
             else if (!newline && token.Kind is not (HoconTokenKind.RightBracket or HoconTokenKind.EndOfFile or HoconTokenKind.RightBrace))
             {
-                throw token.Location.Error($"expected ',' or ']' after an array element, found {token.Describe()}");
+                throw token.Location.Error($"expected ',' or ']' after an array element{ForKey}, found {token.Describe()}");
             }
         }
     }

@@ -61,16 +61,22 @@ public sealed class LifespanSettings
         var system = section.GetSection("actor-system");
         settings.SystemName = system["name"] ?? settings.SystemName;
         var options = settings.System;
-        options.Throughput = system.GetValue("dispatcher:throughput", options.Throughput);
+        options.Throughput = system.GetInt32("dispatcher:throughput", options.Throughput);
         options.HandlerStopTimeout = system.GetDuration("handler-stop-timeout", options.HandlerStopTimeout);
         options.TerminateTimeout = system.GetDuration("terminate-timeout", options.TerminateTimeout);
-        options.DeadLetterLogLimit = system.GetValue("dead-letters:log-limit", options.DeadLetterLogLimit);
+        options.DeadLetterLogLimit = system.GetInt32("dead-letters:log-limit", options.DeadLetterLogLimit);
         options.DeadLetterLogInterval = system.GetDuration("dead-letters:log-interval", options.DeadLetterLogInterval);
 
         var shutdown = section.GetSection("shutdown");
         options.Shutdown.DefaultPhaseTimeout = shutdown.GetDuration("default-phase-timeout", options.Shutdown.DefaultPhaseTimeout);
         foreach (var phase in shutdown.GetSection("phases").GetChildren())
         {
+            if (phase.Value is not null)
+            {
+                throw new FormatException(
+                    $"lifespan.shutdown.phases.{phase.Key} must be an object such as {{ timeout = 5s, recover = true }}, not '{phase.Value}'.");
+            }
+
             if (!options.Shutdown.Phases.TryGetValue(phase.Key, out var phaseOptions))
             {
                 options.Shutdown.Phases[phase.Key] = phaseOptions = new ShutdownPhaseOptions();
@@ -89,8 +95,8 @@ public sealed class LifespanSettings
         var sessions = section.GetSection("sessions");
         var s = settings.Sessions;
         s.PassivateAfter = sessions.GetDuration("passivate-after", s.PassivateAfter);
-        s.MaxSessions = sessions.GetValue("max-sessions", s.MaxSessions);
-        s.MaxQueuedEvents = sessions.GetValue("max-queued-events", s.MaxQueuedEvents);
+        s.MaxSessions = sessions.GetInt32("max-sessions", s.MaxSessions);
+        s.MaxQueuedEvents = sessions.GetInt32("max-queued-events", s.MaxQueuedEvents);
         s.LockWarningAfter = sessions.GetDuration("lock-warning-after", s.LockWarningAfter);
         s.RequestTimeout = sessions.GetDuration("request-timeout", s.RequestTimeout);
         s.DetailedErrors = sessions.GetBoolean("detailed-errors", s.DetailedErrors);
@@ -107,6 +113,11 @@ public sealed class LifespanSettings
 
     internal void Validate()
     {
+        if (!ActorSystem.IsValidName(SystemName))
+        {
+            throw new ArgumentException($"lifespan.actor-system.name '{SystemName}' is invalid: {ActorSystem.NameRule}", nameof(SystemName));
+        }
+
         System.Validate();
         Tasks.Validate();
         Sessions.Validate();

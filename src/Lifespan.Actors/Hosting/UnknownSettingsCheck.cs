@@ -17,6 +17,11 @@ internal static class UnknownSettingsCheck
     private static void Check(IConfiguration section, IConfiguration reference, string path)
     {
         var known = reference.GetChildren().ToList();
+        if (known.Count == 0 && path != Phases)
+        {
+            return;   // a single-value setting given an object or a list: the binder names it and what it takes
+        }
+
         foreach (var child in section.GetChildren())
         {
             // Every phase takes the settings of the phases reference.conf lists; ShutdownOptions refuses unknown phases.

@@ -42,6 +42,16 @@ public sealed class HoconErrorTests
         Assert.Contains(reason, ex.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("a {\n  b = ,\n}", "(2,7): expected a value for 'a.b', found ','")]
+    [InlineData("a.b = [1, 2", "expected ']' to close the array opened at (1,7) for 'a.b', found end of input")]
+    [InlineData("x {\n  \"p.q\" = [1 2 }", "expected ']' to close the array opened at (2,11) for 'x.\"p.q\"'")]
+    public void A_malformed_value_names_its_key(string hocon, string message)
+    {
+        var ex = Assert.Throws<HoconParseException>(() => HoconDocument.Parse(hocon, null));
+        Assert.Contains(message, ex.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void The_message_reads_like_a_compiler_diagnostic()
     {

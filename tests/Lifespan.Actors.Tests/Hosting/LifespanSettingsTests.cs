@@ -81,7 +81,21 @@ public sealed class LifespanSettingsTests
         builder.Services.AddLifespanActors();
         using var host = builder.Build();
         var ex = await Assert.ThrowsAnyAsync<Exception>(() => host.StartAsync());
-        Assert.Contains("Throughput must be at least 1", ex.ToString(), StringComparison.Ordinal);
+        Assert.Contains("lifespan.actor-system.dispatcher.throughput must be at least 1", ex.ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("dispatcher.throughput = 0", "lifespan.actor-system.dispatcher.throughput must be at least 1")]
+    [InlineData("handler-stop-timeout = -1s", "lifespan.actor-system.handler-stop-timeout must be positive")]
+    [InlineData("terminate-timeout = 0s", "lifespan.actor-system.terminate-timeout must be positive")]
+    [InlineData("dead-letters.log-limit = -1", "lifespan.actor-system.dead-letters.log-limit must not be negative")]
+    [InlineData("dead-letters.log-interval = 0ms", "lifespan.actor-system.dead-letters.log-interval must be positive")]
+    [InlineData("name = \"my system\"", "lifespan.actor-system.name 'my system' is invalid: use ASCII letters, digits")]
+    public void Out_of_range_actor_system_settings_name_the_setting_and_the_rule(string setting, string message)
+    {
+        var settings = LifespanSettings.From(new ConfigurationBuilder().AddHoconString($"lifespan.actor-system.{setting}").Build());
+        var ex = Assert.ThrowsAny<ArgumentException>(settings.Validate);
+        Assert.Contains(message, ex.Message, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -121,6 +135,20 @@ public sealed class LifespanSettingsTests
         using var host = builder.Build();
         var ex = await Assert.ThrowsAnyAsync<Exception>(() => host.StartAsync());
         Assert.Contains("default-phase-timeout", ex.ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("actor-system.dispatcher.throughput = fast", "'lifespan:actor-system:dispatcher:throughput' does not hold a valid integer: 'fast'")]
+    [InlineData("sessions.max-sessions = 1.5", "'lifespan:sessions:max-sessions' does not hold a valid integer: '1.5'")]
+    [InlineData("sessions.max-sessions = [10]", "'lifespan:sessions:max-sessions' holds an object or array, not a single integer")]
+    [InlineData("sessions.passivate-after { minutes = 5 }", "'lifespan:sessions:passivate-after' holds an object or array, not a single duration")]
+    [InlineData("sessions.detailed-errors = [on]", "'lifespan:sessions:detailed-errors' holds an object or array, not a single boolean")]
+    [InlineData("shutdown.phases.service-stop = 5s", "lifespan.shutdown.phases.service-stop must be an object such as { timeout = 5s, recover = true }, not '5s'")]
+    public void A_setting_of_the_wrong_type_or_shape_fails_naming_it_and_what_it_takes(string setting, string message)
+    {
+        var configuration = new ConfigurationBuilder().AddHoconString($"lifespan.{setting}").Build();
+        var ex = Assert.ThrowsAny<FormatException>(() => LifespanSettings.From(configuration));
+        Assert.Contains(message, ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
