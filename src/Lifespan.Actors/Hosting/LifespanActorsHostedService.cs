@@ -166,7 +166,10 @@ internal sealed partial class LifespanActorsHostedService(
         }
     }
 
-    /// <summary>Runs the shutdown handlers and tears the resources down (phase <c>before-actor-system-terminate</c>, and a restart's second step).</summary>
+    /// <summary>
+    /// Runs the shutdown handlers and tears the resources down, each within its share of the phase's timeout
+    /// (phase <c>before-actor-system-terminate</c>, and a restart's second step).
+    /// </summary>
     private async Task TearDownAsync(CancellationToken cancellationToken)
     {
         var timeout = system.CoordinatedShutdown.Options.TimeoutOf(ShutdownPhases.BeforeActorSystemTerminate);

@@ -10,7 +10,7 @@ internal sealed record StartFailed(LifespanTask Task, Exception Error);
 /// <summary>Guardian: cancel long-running tasks in reverse order and await them; replies <see cref="Done"/>.</summary>
 internal sealed record StopLongRunning(TimeSpan Timeout);
 
-/// <summary>Guardian: run shutdown handlers in order, then tear resources down in reverse order; replies <see cref="Done"/>.</summary>
+/// <summary>Guardian: run shutdown handlers in order, then tear resources down in reverse order, each within its share of the timeout; replies <see cref="Done"/>.</summary>
 internal sealed record TearDownAll(TimeSpan Timeout);
 
 internal sealed record Done;

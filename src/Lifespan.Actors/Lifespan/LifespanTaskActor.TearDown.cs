@@ -12,6 +12,12 @@ internal sealed partial class LifespanTaskActor
             return;
         }
 
+        if (_tearDownReplyTo is not null)
+        {
+            _tearDownReplyTo = Sender;   // a teardown that was abandoned is still running: this asker waits for it, not for a second one
+            return;
+        }
+
         _tearDownReplyTo = Sender;
         if (_task.Shape == LifespanTaskShape.ShutdownHandler)
         {
