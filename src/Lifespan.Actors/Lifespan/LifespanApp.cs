@@ -87,7 +87,10 @@ public sealed class LifespanApp
     public Task RestartAsync(CancellationToken cancellationToken = default) =>
         (_restart ?? throw new InvalidOperationException("The lifespan has not started yet; there is nothing to restart."))(cancellationToken);
 
-    /// <summary>Asks the host to stop the application.</summary>
+    /// <summary>
+    /// Asks the host to stop the application. Called while the lifespan tasks start (from a setup, say), it is an
+    /// orderly stop, not a failed start: no further task starts, and those that started are stopped again in order.
+    /// </summary>
     public void StopApplication() =>
         ((IHostApplicationLifetime?)Services.GetService(typeof(IHostApplicationLifetime)) ?? throw new InvalidOperationException(
             "This app has no IHostApplicationLifetime: it is not running on the .NET Generic Host.")).StopApplication();

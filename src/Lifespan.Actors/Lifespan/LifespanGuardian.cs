@@ -4,7 +4,8 @@ namespace Lifespan.Actors.Lifespan;
 
 /// <summary>
 /// <c>/user/lifespan</c>: one <see cref="LifespanTaskActor"/> per task. Startup goes in registration order, each
-/// resource's setup finishing before the next task starts; shutdown cancels long-running tasks in reverse order
+/// resource's setup finishing before the next task starts, and ends early, undone, when a setup fails or the app is
+/// asked to stop (see <see cref="StartAllAsync"/>); shutdown cancels long-running tasks in reverse order
 /// and, later, runs the shutdown handlers in order and tears the resources down in reverse order, each teardown
 /// bounded by its share of the phase (see <see cref="TearDownAsync"/>).
 /// </summary>
@@ -20,42 +21,6 @@ internal sealed partial class LifespanGuardian : ReceiveActor
         ReceiveAsync<StartAll>(StartAllAsync);
         ReceiveAsync<StopLongRunning>(async m => { await StopLongRunningAsync(_tasks, Deadline(m.Timeout)); Sender.Tell(new Done()); });
         ReceiveAsync<TearDownAll>(async m => { await TearDownAsync(_tasks, Deadline(m.Timeout)); Sender.Tell(new Done()); });
-    }
-
-    private async Task StartAllAsync(StartAll start)
-    {
-        var replyTo = Sender;
-        var deadline = Deadline(start.Timeout);
-        for (var i = 0; i < _tasks.Length; i++)
-        {
-            var task = _tasks[i];
-            Exception? error;
-            try
-            {
-                error = await ActorFor(task).Ask<object>(new StartTask(), Remaining(deadline)) is TaskStartFailed failed ? failed.Error : null;
-            }
-            catch (AskTimeoutException)
-            {
-                error = new TimeoutException($"The setup of lifespan task '{task.Name}' did not finish within lifespan.tasks.startup-timeout ({start.Timeout}).");
-            }
-            catch (Exception ex)
-            {
-                error = ex;
-            }
-
-            if (error is not null)
-            {
-                // Undo what started, newest first — the failed task too: a setup that finishes late is torn down at
-                // once — each step bounded by its shutdown phase's timeout; then report the failure.
-                var started = _tasks[..(i + 1)];
-                await StopLongRunningAsync(started, Deadline(start.StopTimeout));
-                await TearDownAsync(started, Deadline(start.TearDownTimeout));
-                replyTo.Tell(new StartFailed(task, error));
-                return;
-            }
-        }
-
-        replyTo.Tell(new AllStarted());
     }
 
     private IActorRef ActorFor(LifespanTask task)

@@ -97,8 +97,17 @@ internal sealed partial class LifespanTaskActor : ReceiveActor
         if (!ended.Setup.IsCompletedSuccessfully)
         {
             var error = ended.Setup.Exception?.GetBaseException() ?? new OperationCanceledException($"The setup of lifespan task '{_task.Name}' was cancelled.");
-            _task.SetStatus(LifespanTaskStatus.Faulted, error);
-            LogSetupFailed(Log, _task.Name, error);
+            if (error is OperationCanceledException && _runtime.Stopping.IsCancellationRequested)
+            {
+                _task.SetStatus(LifespanTaskStatus.Cancelled);   // the app is stopping: an orderly end, not a failure
+                LogSetupCancelled(Log, _task.Name);
+            }
+            else
+            {
+                _task.SetStatus(LifespanTaskStatus.Faulted, error);
+                LogSetupFailed(Log, _task.Name, error);
+            }
+
             replyTo.Tell(new TaskStartFailed(error));
             return;
         }
