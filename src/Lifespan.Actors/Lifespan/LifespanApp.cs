@@ -63,7 +63,11 @@ public sealed class LifespanApp
     public LifespanTask OnStartup(Delegate handler, object? args = null) =>
         _registry.Add(i => Validated(LifespanTaskFactory.Handler(i, LifespanTaskShape.StartupHandler, handler, args)));
 
-    /// <summary>The older style: runs <paramref name="handler"/> once at shutdown, shutdown handlers in registration order. Prefer a setup/teardown resource.</summary>
+    /// <summary>
+    /// The older style: runs <paramref name="handler"/> once at shutdown, shutdown handlers in registration order — if
+    /// the startup reached it (a start that failed or was stopped runs only the handlers registered before that point).
+    /// Prefer a setup/teardown resource.
+    /// </summary>
     public LifespanTask OnShutdown(Delegate handler, object? args = null) =>
         _registry.Add(i => Validated(LifespanTaskFactory.Handler(i, LifespanTaskShape.ShutdownHandler, handler, args)));
 

@@ -1,6 +1,6 @@
 namespace Lifespan.Actors.Lifespan;
 
-/// <summary>Teardown: of a resource that is set up, of a shutdown handler, and of a setup that was given up.</summary>
+/// <summary>Teardown: of a resource that is set up, of a shutdown handler the startup reached, and of a setup that was given up.</summary>
 internal sealed partial class LifespanTaskActor
 {
     private void TearDown()
@@ -19,8 +19,9 @@ internal sealed partial class LifespanTaskActor
         }
 
         _tearDownReplyTo = Sender;
-        if (_task.Shape == LifespanTaskShape.ShutdownHandler)
+        if (_task.Shape == LifespanTaskShape.ShutdownHandler && _armed)
         {
+            _armed = false;   // not again: a failed or stopped start runs it when undone, and the shutdown after asks again
             _task.SetStatus(LifespanTaskStatus.Starting);
             PipeToSelf(Task.Run(() => _task.Body.RunAsync(_runtime, CancellationToken.None)), t => new TearDownEnded(t));
         }

@@ -24,6 +24,7 @@ internal sealed partial class LifespanTaskActor : ReceiveActor
     private bool _cancelling;
     private Task<object?>? _setup;
     private bool _abandoned;
+    private bool _armed;   // a shutdown handler runs once per start: set when the startup reaches it, cleared when it runs
     private readonly List<IActorRef> _awaiters = [];
 
     public LifespanTaskActor(LifespanTask task, LifespanRuntime runtime)
@@ -76,6 +77,7 @@ internal sealed partial class LifespanTaskActor : ReceiveActor
                 Sender.Tell(new TaskStarted());
                 break;
             case LifespanTaskShape.ShutdownHandler:
+                _armed = true;
                 Sender.Tell(new TaskStarted());
                 break;
             case LifespanTaskShape.Synchronous or LifespanTaskShape.StartupHandler:

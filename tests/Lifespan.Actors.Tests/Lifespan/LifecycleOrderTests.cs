@@ -177,6 +177,19 @@ public sealed class LifecycleOrderTests : TestKit.TestKit
         host.Dispose();
     }
 
+    [Fact]
+    public async Task A_failed_start_runs_the_shutdown_handlers_registered_before_the_failure_once()
+    {
+        var (host, _) = LifespanHost.Build(a => a
+            .OnShutdown((IActorRef probe) => probe.Tell("first handler"), new { probe = TestActor.Ref })
+            .RegisterLifespanTask(LoadModel, options: new LifespanTaskOptions { Name = "load-model" })
+            .OnShutdown((IActorRef probe) => probe.Tell("second handler"), new { probe = TestActor.Ref }));
+        await Assert.ThrowsAsync<LifespanStartupException>(() => host.StartAsync());   // after the undo and the shutdown that follows it
+        await ExpectMsgAsync("first handler");
+        await ExpectNoMsgAsync(TimeSpan.FromMilliseconds(200));
+        host.Dispose();
+    }
+
     private static async IAsyncEnumerable<string> LoadModel()
     {
         await Task.Yield();

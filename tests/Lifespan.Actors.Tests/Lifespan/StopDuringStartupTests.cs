@@ -133,6 +133,21 @@ public sealed class StopDuringStartupTests : TestKit.TestKit
         AssertNothingFailed(log);
     }
 
+    [Fact]
+    public async Task Only_the_shutdown_handlers_the_startup_reached_run_and_each_once()
+    {
+        var (host, log) = LifespanHost.Build(a => a
+            .OnShutdown(() => TestActor.Ref.Tell("first handler"))
+            .RegisterLifespanTask((IHostApplicationLifetime lifetime) => lifetime.StopApplication(), options: Named("stop"))
+            .OnShutdown(() => TestActor.Ref.Tell("second handler")));
+
+        await host.RunAsync().WaitAsync(Deadline);   // the undo, then the host's own stop
+
+        await ExpectMsgAsync("first handler");
+        await ExpectNoMsgAsync(TimeSpan.FromMilliseconds(200));
+        AssertNothingFailed(log);
+    }
+
     private async IAsyncEnumerable<string> WaitForStop([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken stopping)
     {
         TestActor.Ref.Tell("model setting up");
