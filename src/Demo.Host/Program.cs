@@ -28,6 +28,7 @@ app.MapPostsApi();
 app.MapLifespanEndpoints();
 app.MapActorTree();
 
+var stopping = app.Lifetime.ApplicationStopping;   // taken now: the app's services are disposed when Run returns
 try
 {
     app.Run();
@@ -38,4 +39,11 @@ catch (LifespanStartupException ex)
     // The host has already logged the failure; say why on stderr and exit non-zero.
     await Console.Error.WriteLineAsync($"The app did not start: {ex.Message}");
     return 1;
+}
+catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+{
+    // Asked to stop during startup (Ctrl+C, SIGTERM, a setup's StopApplication()): the lifespan stopped what had
+    // started, in order. The web server does not start once the app is stopping, and the host rethrows its
+    // cancellation; that is the orderly stop, not a failure.
+    return 0;
 }

@@ -35,13 +35,21 @@ internal static partial class SeedTasks
         LogModelUnloaded(log);
     }
 
-    /// <summary>A setup that fails when <c>demo.fail-setup</c> is true, to show a refused start.</summary>
-    public static async IAsyncEnumerable<string> CheckConfiguration(IConfiguration configuration, ILogger<PollLog> log)
+    /// <summary>
+    /// A setup that fails when <c>demo.fail-setup</c> is true, to show a refused start, and stops the app when
+    /// <c>demo.stop-during-setup</c> is true, to show an orderly stop during startup.
+    /// </summary>
+    public static async IAsyncEnumerable<string> CheckConfiguration(IConfiguration configuration, IHostApplicationLifetime lifetime, ILogger<PollLog> log)
     {
         await Task.Yield();
         if (configuration.GetValue("demo:fail-setup", false))
         {
             throw new InvalidOperationException("demo.fail-setup is true, so this setup fails on purpose.");
+        }
+
+        if (configuration.GetValue("demo:stop-during-setup", false))
+        {
+            lifetime.StopApplication();   // e.g. a check-only run: what started is stopped again, and the app exits 0
         }
 
         yield return "configuration checked";

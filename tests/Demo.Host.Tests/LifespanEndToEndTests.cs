@@ -58,4 +58,18 @@ public sealed class LifespanEndToEndTests
         Assert.True(host.LineOf("Model unloaded") > host.LineOf("Model loaded"), host.Output);   // rolled back
         Assert.Equal(-1, host.LineOf("Now listening on"));
     }
+
+    [Fact]
+    public async Task A_setup_that_stops_the_app_makes_it_stop_in_order_and_exit_zero()
+    {
+        await using var host = DemoHostProcess.Start(new Dictionary<string, string> { ["demo__stop-during-setup"] = "true" });
+        var exitCode = await host.WaitForExitAsync(StartTimeout);
+        Assert.Equal(0, exitCode);
+        Assert.Contains("asked to stop while its lifespan tasks started; the 3 of 3 that had started were stopped again", host.Output, StringComparison.Ordinal);
+        var (loaded, stopped, released, unloaded) =
+            (host.LineOf("Model loaded"), host.LineOf("Task was stopped"), host.LineOf("Configuration check released"), host.LineOf("Model unloaded"));
+        Assert.True(loaded >= 0 && stopped > loaded && released > stopped && unloaded > released, host.Output);   // the poller cancelled, then the resources newest first
+        Assert.DoesNotContain("The app did not start", host.Output, StringComparison.Ordinal);
+        Assert.Equal(-1, host.LineOf("Now listening on"));   // the web server does not start once the app is stopping
+    }
 }

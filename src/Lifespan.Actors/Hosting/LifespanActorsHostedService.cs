@@ -50,7 +50,12 @@ internal sealed partial class LifespanActorsHostedService(
             LifespanHotReload.Track(app);
         }
 
-        await StartAllAsync(cancellationToken).ConfigureAwait(false);
+        if (await StartAllAsync(cancellationToken).ConfigureAwait(false) is StartStopped stopped)
+        {
+            LogStoppedWhileStarting(_logger, stopped.Started, tasks.Length);
+            return;   // the host goes on to its stop, as after any StopApplication()
+        }
+
         LogLifespanStarted(_logger, tasks.Length);
     }
 
@@ -95,14 +100,18 @@ internal sealed partial class LifespanActorsHostedService(
     /// <summary>Added to an Ask's timeout when the guardian keeps to the same timeout itself, so that its answer can still arrive.</summary>
     private static readonly TimeSpan ReplyMargin = TimeSpan.FromSeconds(1);
 
-    private async Task StartAllAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Starts the lifespan tasks; returns <see cref="AllStarted"/>, or <see cref="StartStopped"/> when the app was
+    /// asked to stop meanwhile (the tasks that had started are stopped again by then); throws when a task failed.
+    /// </summary>
+    private async Task<object> StartAllAsync(CancellationToken cancellationToken)
     {
         var start = StartMessage();
         var timeout = start.Timeout;
         object reply;
         try
         {
-            reply = await _guardian!.Ask<object>(start, Bound(start), cancellationToken).ConfigureAwait(false);
+            reply = await AskToStartAsync(start, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is AskTimeoutException or OperationCanceledException)
         {
@@ -119,11 +128,36 @@ internal sealed partial class LifespanActorsHostedService(
                     : "The host cancelled the startup before every lifespan task had started.", ex));
         }
 
+        if (reply is AllStarted)
+        {
+            return reply;
+        }
+
+        WarnAboutStuckTasks(start.StopTimeout);   // the start ended early: a long-running task still running ignored its cancellation
         if (reply is StartFailed failed)
         {
-            WarnAboutStuckTasks(start.StopTimeout);
             await TerminateAfterFailedStartAsync().ConfigureAwait(false);
             throw new LifespanStartupException(failed.Task.Name, failed.Error);
+        }
+
+        return reply;
+    }
+
+    /// <summary>
+    /// Asks the guardian to start the tasks. The host links <c>ApplicationStopping</c> into its start token, but a
+    /// stop requested during startup is an orderly stop, not a cancelled start: the guardian sees it too, starts
+    /// nothing more, stops what has started and answers <see cref="StartStopped"/>, so its answer is awaited then.
+    /// </summary>
+    private async Task<object> AskToStartAsync(StartAll start, CancellationToken cancellationToken)
+    {
+        var reply = _guardian!.Ask<object>(start, Bound(start), CancellationToken.None);
+        try
+        {
+            return await reply.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (lifetime.ApplicationStopping.IsCancellationRequested)
+        {
+            return await reply.ConfigureAwait(false);
         }
     }
 
@@ -166,7 +200,10 @@ internal sealed partial class LifespanActorsHostedService(
         }
     }
 
-    /// <summary>Runs the shutdown handlers and tears the resources down (phase <c>before-actor-system-terminate</c>, and a restart's second step).</summary>
+    /// <summary>
+    /// Runs the shutdown handlers and tears the resources down, each within its share of the phase's timeout
+    /// (phase <c>before-actor-system-terminate</c>, and a restart's second step).
+    /// </summary>
     private async Task TearDownAsync(CancellationToken cancellationToken)
     {
         var timeout = system.CoordinatedShutdown.Options.TimeoutOf(ShutdownPhases.BeforeActorSystemTerminate);
@@ -221,6 +258,9 @@ internal sealed partial class LifespanActorsHostedService(
 
     [LoggerMessage(2, LogLevel.Information, "Lifespan started: {Count} task(s) running or set up")]
     private static partial void LogLifespanStarted(ILogger logger, int count);
+
+    [LoggerMessage(7, LogLevel.Information, "The app was asked to stop while its lifespan tasks started; the {Started} of {Count} that had started were stopped again")]
+    private static partial void LogStoppedWhileStarting(ILogger logger, int started, int count);
 
     [LoggerMessage(3, LogLevel.Information, "Actor system {Name} terminated ({Reason})")]
     private static partial void LogTerminated(ILogger logger, string name, ShutdownReason reason);

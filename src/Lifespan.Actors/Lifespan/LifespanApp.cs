@@ -63,7 +63,11 @@ public sealed class LifespanApp
     public LifespanTask OnStartup(Delegate handler, object? args = null) =>
         _registry.Add(i => Validated(LifespanTaskFactory.Handler(i, LifespanTaskShape.StartupHandler, handler, args)));
 
-    /// <summary>The older style: runs <paramref name="handler"/> once at shutdown, shutdown handlers in registration order. Prefer a setup/teardown resource.</summary>
+    /// <summary>
+    /// The older style: runs <paramref name="handler"/> once at shutdown, shutdown handlers in registration order — if
+    /// the startup reached it (a start that failed or was stopped runs only the handlers registered before that point).
+    /// Prefer a setup/teardown resource.
+    /// </summary>
     public LifespanTask OnShutdown(Delegate handler, object? args = null) =>
         _registry.Add(i => Validated(LifespanTaskFactory.Handler(i, LifespanTaskShape.ShutdownHandler, handler, args)));
 
@@ -87,7 +91,10 @@ public sealed class LifespanApp
     public Task RestartAsync(CancellationToken cancellationToken = default) =>
         (_restart ?? throw new InvalidOperationException("The lifespan has not started yet; there is nothing to restart."))(cancellationToken);
 
-    /// <summary>Asks the host to stop the application.</summary>
+    /// <summary>
+    /// Asks the host to stop the application. Called while the lifespan tasks start (from a setup, say), it is an
+    /// orderly stop, not a failed start: no further task starts, and those that started are stopped again in order.
+    /// </summary>
     public void StopApplication() =>
         ((IHostApplicationLifetime?)Services.GetService(typeof(IHostApplicationLifetime)) ?? throw new InvalidOperationException(
             "This app has no IHostApplicationLifetime: it is not running on the .NET Generic Host.")).StopApplication();

@@ -4,10 +4,12 @@ namespace Lifespan.Actors.Lifespan;
 
 /// <summary>
 /// <c>/user/lifespan</c>: one <see cref="LifespanTaskActor"/> per task. Startup goes in registration order, each
-/// resource's setup finishing before the next task starts; shutdown cancels long-running tasks in reverse order
-/// and, later, runs the shutdown handlers in order and tears the resources down in reverse order.
+/// resource's setup finishing before the next task starts, and ends early, undone, when a setup fails or the app is
+/// asked to stop (see <see cref="StartAllAsync"/>); shutdown cancels long-running tasks in reverse order
+/// and, later, runs the shutdown handlers in order and tears the resources down in reverse order, each teardown
+/// bounded by its share of the phase (see <see cref="TearDownAsync"/>).
 /// </summary>
-internal sealed class LifespanGuardian : ReceiveActor
+internal sealed partial class LifespanGuardian : ReceiveActor
 {
     private readonly ImmutableArray<LifespanTask> _tasks;
     private readonly LifespanRuntime _runtime;
@@ -19,85 +21,6 @@ internal sealed class LifespanGuardian : ReceiveActor
         ReceiveAsync<StartAll>(StartAllAsync);
         ReceiveAsync<StopLongRunning>(async m => { await StopLongRunningAsync(_tasks, Deadline(m.Timeout)); Sender.Tell(new Done()); });
         ReceiveAsync<TearDownAll>(async m => { await TearDownAsync(_tasks, Deadline(m.Timeout)); Sender.Tell(new Done()); });
-    }
-
-    private async Task StartAllAsync(StartAll start)
-    {
-        var replyTo = Sender;
-        var deadline = Deadline(start.Timeout);
-        for (var i = 0; i < _tasks.Length; i++)
-        {
-            var task = _tasks[i];
-            Exception? error;
-            try
-            {
-                error = await ActorFor(task).Ask<object>(new StartTask(), Remaining(deadline)) is TaskStartFailed failed ? failed.Error : null;
-            }
-            catch (AskTimeoutException)
-            {
-                error = new TimeoutException($"The setup of lifespan task '{task.Name}' did not finish within lifespan.tasks.startup-timeout ({start.Timeout}).");
-            }
-            catch (Exception ex)
-            {
-                error = ex;
-            }
-
-            if (error is not null)
-            {
-                // Undo what started, newest first — the failed task too: a setup that finishes late is torn down at
-                // once — each step bounded by its shutdown phase's timeout; then report the failure.
-                var started = _tasks[..(i + 1)];
-                await StopLongRunningAsync(started, Deadline(start.StopTimeout));
-                await TearDownAsync(started, Deadline(start.TearDownTimeout));
-                replyTo.Tell(new StartFailed(task, error));
-                return;
-            }
-        }
-
-        replyTo.Tell(new AllStarted());
-    }
-
-    private async Task StopLongRunningAsync(IEnumerable<LifespanTask> tasks, DateTimeOffset deadline)
-    {
-        // Cancel newest first, each cancellation taking effect before the next; then await them all together,
-        // so that one task ignoring its token does not keep the others from being cancelled.
-        var running = tasks.Where(t => t.Shape == LifespanTaskShape.LongRunning).Reverse().ToList();
-        try
-        {
-            foreach (var task in running)
-            {
-                await ActorFor(task).Ask<CancelRequested>(new CancelTask(), Remaining(deadline));
-            }
-        }
-        catch (Exception)
-        {
-            // a timeout or a task actor that is gone: the shutdown phase names whatever is still running
-        }
-
-        await WhenAllSettled(running.Select(t => ActorFor(t).Ask<Done>(new AwaitTask(), Remaining(deadline))).ToList());
-    }
-
-    private async Task TearDownAsync(IEnumerable<LifespanTask> tasks, DateTimeOffset deadline)
-    {
-        var list = tasks.ToList();
-        var order = list.Where(t => t.Shape == LifespanTaskShape.ShutdownHandler)
-            .Concat(list.Where(t => t.IsResource).Reverse());
-        foreach (var task in order)
-        {
-            await WhenAllSettled([ActorFor(task).Ask<Done>(new TearDownTask(), Remaining(deadline))]);
-        }
-    }
-
-    private static async Task WhenAllSettled(List<Task<Done>> tasks)
-    {
-        try
-        {
-            await Task.WhenAll(tasks);
-        }
-        catch (Exception)
-        {
-            // a timeout or a task actor that is gone: the shutdown phase names whatever is still running
-        }
     }
 
     private IActorRef ActorFor(LifespanTask task)

@@ -1,16 +1,19 @@
 namespace Lifespan.Actors.Lifespan;
 
-/// <summary>Guardian: start every task in registration order; replies <see cref="AllStarted"/> or <see cref="StartFailed"/>.</summary>
+/// <summary>Guardian: start every task in registration order; replies <see cref="AllStarted"/>, <see cref="StartFailed"/> or <see cref="StartStopped"/>.</summary>
 internal sealed record StartAll(TimeSpan Timeout, TimeSpan StopTimeout, TimeSpan TearDownTimeout);
 
 internal sealed record AllStarted;
 
 internal sealed record StartFailed(LifespanTask Task, Exception Error);
 
+/// <summary>The app was asked to stop while the tasks started: the <paramref name="Started"/> first were started and are stopped again; the rest never started.</summary>
+internal sealed record StartStopped(int Started);
+
 /// <summary>Guardian: cancel long-running tasks in reverse order and await them; replies <see cref="Done"/>.</summary>
 internal sealed record StopLongRunning(TimeSpan Timeout);
 
-/// <summary>Guardian: run shutdown handlers in order, then tear resources down in reverse order; replies <see cref="Done"/>.</summary>
+/// <summary>Guardian: run shutdown handlers in order, then tear resources down in reverse order, each within its share of the timeout; replies <see cref="Done"/>.</summary>
 internal sealed record TearDownAll(TimeSpan Timeout);
 
 internal sealed record Done;

@@ -11,6 +11,9 @@ internal sealed partial class LifespanTaskActor
     [LoggerMessage(2, LogLevel.Error, "Lifespan task {Task} failed during setup")]
     private static partial void LogSetupFailed(ILogger logger, string task, Exception exception);
 
+    [LoggerMessage(12, LogLevel.Information, "The setup of lifespan task {Task} was cancelled: the app is stopping")]
+    private static partial void LogSetupCancelled(ILogger logger, string task);
+
     [LoggerMessage(3, LogLevel.Information, "Lifespan task {Task} completed")]
     private static partial void LogCompleted(ILogger logger, string task);
 

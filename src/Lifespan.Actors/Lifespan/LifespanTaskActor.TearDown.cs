@@ -1,6 +1,6 @@
 namespace Lifespan.Actors.Lifespan;
 
-/// <summary>Teardown: of a resource that is set up, of a shutdown handler, and of a setup that was given up.</summary>
+/// <summary>Teardown: of a resource that is set up, of a shutdown handler the startup reached, and of a setup that was given up.</summary>
 internal sealed partial class LifespanTaskActor
 {
     private void TearDown()
@@ -12,9 +12,16 @@ internal sealed partial class LifespanTaskActor
             return;
         }
 
-        _tearDownReplyTo = Sender;
-        if (_task.Shape == LifespanTaskShape.ShutdownHandler)
+        if (_tearDownReplyTo is not null)
         {
+            _tearDownReplyTo = Sender;   // a teardown that was abandoned is still running: this asker waits for it, not for a second one
+            return;
+        }
+
+        _tearDownReplyTo = Sender;
+        if (_task.Shape == LifespanTaskShape.ShutdownHandler && _armed)
+        {
+            _armed = false;   // not again: a failed or stopped start runs it when undone, and the shutdown after asks again
             _task.SetStatus(LifespanTaskStatus.Starting);
             PipeToSelf(Task.Run(() => _task.Body.RunAsync(_runtime, CancellationToken.None)), t => new TearDownEnded(t));
         }

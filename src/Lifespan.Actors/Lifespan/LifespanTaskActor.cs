@@ -24,6 +24,7 @@ internal sealed partial class LifespanTaskActor : ReceiveActor
     private bool _cancelling;
     private Task<object?>? _setup;
     private bool _abandoned;
+    private bool _armed;   // a shutdown handler runs once per start: set when the startup reaches it, cleared when it runs
     private readonly List<IActorRef> _awaiters = [];
 
     public LifespanTaskActor(LifespanTask task, LifespanRuntime runtime)
@@ -76,6 +77,7 @@ internal sealed partial class LifespanTaskActor : ReceiveActor
                 Sender.Tell(new TaskStarted());
                 break;
             case LifespanTaskShape.ShutdownHandler:
+                _armed = true;
                 Sender.Tell(new TaskStarted());
                 break;
             case LifespanTaskShape.Synchronous or LifespanTaskShape.StartupHandler:
@@ -97,8 +99,17 @@ internal sealed partial class LifespanTaskActor : ReceiveActor
         if (!ended.Setup.IsCompletedSuccessfully)
         {
             var error = ended.Setup.Exception?.GetBaseException() ?? new OperationCanceledException($"The setup of lifespan task '{_task.Name}' was cancelled.");
-            _task.SetStatus(LifespanTaskStatus.Faulted, error);
-            LogSetupFailed(Log, _task.Name, error);
+            if (error is OperationCanceledException && _runtime.Stopping.IsCancellationRequested)
+            {
+                _task.SetStatus(LifespanTaskStatus.Cancelled);   // the app is stopping: an orderly end, not a failure
+                LogSetupCancelled(Log, _task.Name);
+            }
+            else
+            {
+                _task.SetStatus(LifespanTaskStatus.Faulted, error);
+                LogSetupFailed(Log, _task.Name, error);
+            }
+
             replyTo.Tell(new TaskStartFailed(error));
             return;
         }

@@ -33,7 +33,12 @@ public static class ShutdownPhases
     /// <summary>Cluster services stop.</summary>
     public const string ClusterShutdown = "cluster-shutdown";
 
-    /// <summary>Setup/teardown resources are torn down, in reverse registration order.</summary>
+    /// <summary>
+    /// Shutdown handlers run, then setup/teardown resources are torn down in reverse registration order, one after
+    /// the other. Each teardown may take an equal share of the phase's time left when it starts (with n teardowns
+    /// still to run, 1/n of it); one that overruns its share is abandoned, named in a warning, and the next starts,
+    /// so the older resources are still torn down when a newer one's teardown hangs.
+    /// </summary>
     public const string BeforeActorSystemTerminate = "before-actor-system-terminate";
 
     /// <summary>The actor tree stops, children before parents.</summary>

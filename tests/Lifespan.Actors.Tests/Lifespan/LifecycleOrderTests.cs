@@ -42,13 +42,14 @@ public sealed class LifecycleOrderTests : TestKit.TestKit
     [Fact]
     public async Task Setups_run_in_order_long_running_tasks_are_not_awaited_and_shutdown_reverses_it()
     {
-        var (host, _) = LifespanHost.Build(a => a
+        var (host, log) = LifespanHost.Build(a => a
             .RegisterLifespanTask(Resource("db"), new { probe = TestActor.Ref }, new LifespanTaskOptions { Name = "db" })
             .RegisterLifespanTask(Poller("poller-1"), new { probe = TestActor.Ref }, new LifespanTaskOptions { Name = "poller-1" })
             .RegisterLifespanTask(Resource("model"), new { probe = TestActor.Ref }, new LifespanTaskOptions { Name = "model" })
             .RegisterLifespanTask(Poller("poller-2"), new { probe = TestActor.Ref }, new LifespanTaskOptions { Name = "poller-2" }));
 
         await host.StartAsync();
+        Assert.DoesNotContain(log.Entries, e => e.Level >= LogLevel.Warning);
         var startup = (await ReceiveNAsync(6)).Cast<string>().ToList();
         Assert.Equal(["db setting up", "db set up"], startup.Take(2));
         Assert.True(startup.IndexOf("model setting up") > startup.IndexOf("db set up"));
@@ -173,6 +174,19 @@ public sealed class LifecycleOrderTests : TestKit.TestKit
         gate.SetResult();   // the slow setup finishes after the start was given up
         await ExpectMsgAsync("slow set up");
         await ExpectMsgAsync("slow torn down");
+        host.Dispose();
+    }
+
+    [Fact]
+    public async Task A_failed_start_runs_the_shutdown_handlers_registered_before_the_failure_once()
+    {
+        var (host, _) = LifespanHost.Build(a => a
+            .OnShutdown((IActorRef probe) => probe.Tell("first handler"), new { probe = TestActor.Ref })
+            .RegisterLifespanTask(LoadModel, options: new LifespanTaskOptions { Name = "load-model" })
+            .OnShutdown((IActorRef probe) => probe.Tell("second handler"), new { probe = TestActor.Ref }));
+        await Assert.ThrowsAsync<LifespanStartupException>(() => host.StartAsync());   // after the undo and the shutdown that follows it
+        await ExpectMsgAsync("first handler");
+        await ExpectNoMsgAsync(TimeSpan.FromMilliseconds(200));
         host.Dispose();
     }
 
