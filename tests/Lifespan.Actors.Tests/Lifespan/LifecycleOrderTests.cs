@@ -121,7 +121,7 @@ public sealed class LifecycleOrderTests : TestKit.TestKit
             .RegisterLifespanTask(Resource("db"), new { probe = TestActor.Ref }, new LifespanTaskOptions { Name = "db" })
             .RegisterLifespanTask(Poller("poller"), new { probe = TestActor.Ref }, new LifespanTaskOptions { Name = "poller" })
             .RegisterLifespanTask(Resource("cache"), new { probe = TestActor.Ref }, new LifespanTaskOptions { Name = "cache" })
-            .RegisterLifespanTask(LoadModel, options: new LifespanTaskOptions { Name = "load-model" })
+            .RegisterLifespanTask(LifespanHost.FailingSetup, options: new LifespanTaskOptions { Name = "load-model" })
             .RegisterLifespanTask((IActorRef probe) => probe.Tell("never"), new { probe = TestActor.Ref }));
 
         var ex = await Assert.ThrowsAsync<LifespanStartupException>(() => host.StartAsync());
@@ -129,7 +129,7 @@ public sealed class LifecycleOrderTests : TestKit.TestKit
         Assert.Contains("Lifespan task 'load-model' failed to start", ex.Message, StringComparison.Ordinal);
         Assert.Contains("model file missing", ex.Message, StringComparison.Ordinal);
 
-        var events = (await FishUntil("db torn down")).ToList();
+        var events = (await TestActor.FishUntilAsync("db torn down")).ToList();
         Assert.True(events.IndexOf("poller cancelled") < events.IndexOf("cache torn down"), string.Join(", ", events));
         Assert.True(events.IndexOf("cache torn down") < events.IndexOf("db torn down"), string.Join(", ", events));
         Assert.DoesNotContain("never", events);
@@ -144,7 +144,7 @@ public sealed class LifecycleOrderTests : TestKit.TestKit
         var (host, log) = LifespanHost.Build(
             a => a
                 .RegisterLifespanTask(() => release.Task, options: new LifespanTaskOptions { Name = "stubborn" })
-                .RegisterLifespanTask(LoadModel, options: new LifespanTaskOptions { Name = "load-model" }),
+                .RegisterLifespanTask(LifespanHost.FailingSetup, options: new LifespanTaskOptions { Name = "load-model" }),
             shutdown: o => o.Phases[ShutdownPhases.ServiceStop] = new ShutdownPhaseOptions { Timeout = TimeSpan.FromMilliseconds(200) });
 
         // The startup timeout is the default five minutes: waiting on it would blow this bound.
@@ -168,7 +168,7 @@ public sealed class LifecycleOrderTests : TestKit.TestKit
         var ex = await Assert.ThrowsAsync<LifespanStartupException>(() => host.StartAsync());
         Assert.Equal("slow", ex.TaskName);
         Assert.IsType<TimeoutException>(ex.InnerException);
-        var events = await FishUntil("fast torn down");
+        var events = await TestActor.FishUntilAsync("fast torn down");
         Assert.Contains("slow setting up", events);
 
         gate.SetResult();   // the slow setup finishes after the start was given up
@@ -182,28 +182,12 @@ public sealed class LifecycleOrderTests : TestKit.TestKit
     {
         var (host, _) = LifespanHost.Build(a => a
             .OnShutdown((IActorRef probe) => probe.Tell("first handler"), new { probe = TestActor.Ref })
-            .RegisterLifespanTask(LoadModel, options: new LifespanTaskOptions { Name = "load-model" })
+            .RegisterLifespanTask(LifespanHost.FailingSetup, options: new LifespanTaskOptions { Name = "load-model" })
             .OnShutdown((IActorRef probe) => probe.Tell("second handler"), new { probe = TestActor.Ref }));
         await Assert.ThrowsAsync<LifespanStartupException>(() => host.StartAsync());   // after the undo and the shutdown that follows it
         await ExpectMsgAsync("first handler");
         await ExpectNoMsgAsync(TimeSpan.FromMilliseconds(200));
         host.Dispose();
-    }
-
-    private static async IAsyncEnumerable<string> LoadModel()
-    {
-        await Task.Yield();
-        throw new InvalidOperationException("model file missing");
-#pragma warning disable CS0162 // unreachable: the setup fails before its yield
-        yield break;
-#pragma warning restore CS0162
-    }
-
-    private async Task<List<string>> FishUntil(string last)
-    {
-        var seen = new List<string>();
-        await FishForMessageAsync(m => { seen.Add((string)m); return (string)m == last; });
-        return seen;
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Lifespan.Actors.TestKit;
 using Lifespan.Actors.Hosting;
 using Lifespan.Actors.Shutdown;
 using Microsoft.Extensions.Configuration;
@@ -44,5 +45,23 @@ internal static class LifespanHost
     {
         using var cts = new CancellationTokenSource(timeout);
         await host.StopAsync(cts.Token);
+    }
+
+    /// <summary>A resource whose setup fails (before its yield) with "model file missing".</summary>
+    public static async IAsyncEnumerable<string> FailingSetup()
+    {
+        await Task.Yield();
+        throw new InvalidOperationException("model file missing");
+#pragma warning disable CS0162 // unreachable: the setup fails before its yield
+        yield break;
+#pragma warning restore CS0162
+    }
+
+    /// <summary>The messages <paramref name="probe"/> receives up to and including <paramref name="last"/>, in order.</summary>
+    public static async Task<List<string>> FishUntilAsync(this TestProbe probe, string last, TimeSpan? timeout = null)
+    {
+        var seen = new List<string>();
+        await probe.FishForMessageAsync(m => { seen.Add((string)m); return (string)m == last; }, timeout ?? TimeSpan.FromSeconds(30));
+        return seen;
     }
 }

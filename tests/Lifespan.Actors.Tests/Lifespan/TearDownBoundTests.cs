@@ -46,7 +46,7 @@ public sealed class TearDownBoundTests : TestKit.TestKit
         system.CoordinatedShutdown.AddTask(ShutdownPhases.ActorSystemTerminate, "probe", _ => { TestActor.Ref.Tell("actor tree stopping"); return Task.CompletedTask; });
 
         await host.StopWithin(TimeSpan.FromSeconds(30));
-        var events = await FishUntil("actor tree stopping");
+        var events = await TestActor.FishUntilAsync("actor tree stopping");
         Assert.Equal(
             ["cache tearing down", "cache torn down", "hung tearing down", "config tearing down", "config torn down", "db tearing down", "db torn down", "actor tree stopping"],
             events);
@@ -66,7 +66,7 @@ public sealed class TearDownBoundTests : TestKit.TestKit
                 .RegisterLifespanTask(() => Resource("db"), options: Named("db"))
                 .RegisterLifespanTask(() => Resource("config", config.Task), options: Named("config"))
                 .RegisterLifespanTask(() => Resource("hung", never.Task), options: Named("hung"))
-                .RegisterLifespanTask(FailingSetup, options: Named("load-model")),
+                .RegisterLifespanTask(LifespanHost.FailingSetup, options: Named("load-model")),
             shutdown: ShortTearDownPhase);
 
         var starting = host.StartAsync();
@@ -87,21 +87,5 @@ public sealed class TearDownBoundTests : TestKit.TestKit
         Assert.Equal(LifespanTaskStatus.TornDown, host.GetLifespanTasks()[0].Status);
         never.SetResult();
         host.Dispose();
-    }
-
-    private static async IAsyncEnumerable<string> FailingSetup()
-    {
-        await Task.Yield();
-        throw new InvalidOperationException("model file missing");
-#pragma warning disable CS0162 // unreachable: the setup fails before its yield
-        yield break;
-#pragma warning restore CS0162
-    }
-
-    private async Task<List<string>> FishUntil(string last)
-    {
-        var seen = new List<string>();
-        await FishForMessageAsync(m => { seen.Add((string)m); return (string)m == last; }, TimeSpan.FromSeconds(30));
-        return seen;
     }
 }
