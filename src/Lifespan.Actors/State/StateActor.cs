@@ -162,15 +162,19 @@ internal sealed partial class StateActor : ReceiveActor, IHasQueuedWork
         if (waiting >= _runtime.Options.MaxQueuedEvents)
         {
             var handler = work.Event.Handler;
-            var error = _runtime.QueueFull(handler, waiting);
-            LogEventRefused(_runtime.Logger, RedactedToken, handler, error);
             if (work.ReplyTo is { } refuseTo)
             {
+                var error = _runtime.QueueFull(handler, waiting);
+                LogEventRefused(_runtime.Logger, RedactedToken, handler, error);
                 refuseTo.Tell(new EventCompleted(_token, handler, error, work.CorrelationId));
+            }
+            else if (_runtime.Sessions.TryGetValue(_token, out var entry) && ReferenceEquals(entry.Actor, Self))
+            {
+                entry.NoteRefused(handler);   // one report per burst, with those refused before reaching the session
             }
             else
             {
-                Broadcast(new SessionError(_token, handler, error));
+                Broadcast(new SessionError(_token, handler, _runtime.QueueWasFull(1, handler)));
             }
 
             return;

@@ -81,6 +81,36 @@ public sealed class HotReloadTests : TestKit.TestKit
     }
 
     [Fact]
+    public async Task A_setup_that_fails_on_a_hot_reload_is_logged_and_the_next_reload_starts_it_again()
+    {
+        var setUps = 0;
+        async IAsyncEnumerable<int> FailsOnce()
+        {
+            if (Interlocked.Increment(ref setUps) == 2)
+            {
+                throw new InvalidOperationException("broken by the edit");
+            }
+
+            await Task.Yield();
+            yield return 1;
+        }
+
+        var (host, log) = LifespanHost.Build(a => a.RegisterLifespanTask(FailsOnce), environment: "Development");
+        await host.StartAsync();
+        var task = ((LifespanApp)host.Services.GetService(typeof(LifespanApp))!).GetLifespanTasks().Single();
+
+        LifespanHotReload.UpdateApplication(null);
+        await AwaitConditionAsync(() => task.Status == LifespanTaskStatus.Faulted, message: "the failed setup");
+        await AwaitConditionAsync(() => log.Entries.Any(e => e.Level == Microsoft.Extensions.Logging.LogLevel.Error && e.Exception?.Message == "broken by the edit"), message: "the failure logged");
+
+        LifespanHotReload.UpdateApplication(null);   // the next edit
+        await AwaitConditionAsync(() => task.Status == LifespanTaskStatus.Running, message: "set up again");
+
+        await host.StopWithin(TimeSpan.FromSeconds(30));
+        host.Dispose();
+    }
+
+    [Fact]
     public void RestartAsync_before_the_start_is_an_error()
     {
         var (host, _) = LifespanHost.Build(_ => { });
