@@ -156,47 +156,6 @@ internal sealed partial class StateActor : ReceiveActor, IHasQueuedWork
         work.Clear();   // finished, or handed on as a copy (AwaitThenFinish)
     }
 
-    private void Enqueue(EventWork work)
-    {
-        var waiting = _queues.EventCount;
-        if (waiting >= _runtime.Options.MaxQueuedEvents)
-        {
-            var handler = work.Event.Handler;
-            if (work.ReplyTo is { } refuseTo)
-            {
-                var error = _runtime.QueueFull(handler, waiting);
-                LogEventRefused(_runtime.Logger, RedactedToken, handler, error);
-                refuseTo.Tell(new EventCompleted(_token, handler, error, work.CorrelationId));
-            }
-            else if (_runtime.Sessions.TryGetValue(_token, out var entry) && ReferenceEquals(entry.Actor, Self))
-            {
-                entry.NoteRefused(handler);   // one report per burst, with those refused before reaching the session
-            }
-            else
-            {
-                Broadcast(new SessionError(_token, handler, _runtime.QueueWasFull(1, handler)));
-            }
-
-            return;
-        }
-
-        _queues.EnqueueEvent(work);
-    }
-
-    /// <summary>Tells the subscribers of the events refused before they reached the session (its queue was full).</summary>
-    private void ReportRefused(SessionEntry entry)
-    {
-        var (count, handler) = entry.TakeRefused();
-        if (count == 0 || handler is null)
-        {
-            return;
-        }
-
-        var error = _runtime.QueueWasFull(count, handler);
-        LogEventRefused(_runtime.Logger, RedactedToken, handler, error);
-        Broadcast(new SessionError(_token, handler, error));
-    }
-
     private void Prioritize(Work work)
     {
         var waiting = _queues.PriorityCount;
