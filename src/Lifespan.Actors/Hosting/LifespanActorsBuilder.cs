@@ -3,18 +3,15 @@ using Lifespan.Actors.State;
 
 namespace Lifespan.Actors.Hosting;
 
-/// <summary>Configures what <see cref="LifespanActorsServiceCollectionExtensions.AddLifespanActors"/> registers.</summary>
+/// <summary>
+/// Configures what <see cref="LifespanActorsServiceCollectionExtensions.AddLifespanActors"/> registers: state classes,
+/// lifespan tasks registered before the app is built, and session options.
+/// </summary>
 public sealed class LifespanActorsBuilder
 {
     internal LifespanActorsBuilder() { }
 
     internal LifespanRegistry Registry { get; } = new();
-
-    /// <summary>The actor system's name. Default <c>lifespan</c> (or <c>lifespan.actor-system.name</c> from configuration).</summary>
-    public string? SystemName { get; set; }
-
-    /// <summary>Changes the actor system's options after configuration is applied and before it is created.</summary>
-    public Action<ActorSystemOptions>? ConfigureSystem { get; set; }
 
     /// <summary>Changes the sessions' options after configuration is applied.</summary>
     public Action<SessionOptions>? ConfigureSessions { get; set; }

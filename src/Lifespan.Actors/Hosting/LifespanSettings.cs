@@ -1,6 +1,5 @@
 using Lifespan.Actors.Configuration;
 using Lifespan.Actors.Lifespan;
-using Lifespan.Actors.Shutdown;
 using Lifespan.Actors.State;
 using Microsoft.Extensions.Configuration;
 
@@ -12,12 +11,6 @@ namespace Lifespan.Actors.Hosting;
 /// </summary>
 public sealed class LifespanSettings
 {
-    /// <summary>The actor system's name (<c>lifespan.actor-system.name</c>). Default <c>lifespan</c>.</summary>
-    public string SystemName { get; set; } = "lifespan";
-
-    /// <summary>The actor system's options, with <see cref="ActorSystemOptions.Shutdown"/> (<c>lifespan.actor-system</c>, <c>lifespan.shutdown</c>).</summary>
-    public ActorSystemOptions System { get; } = new();
-
     /// <summary>The lifespan's options (<c>lifespan.tasks</c>).</summary>
     public LifespanOptions Tasks { get; } = new();
 
@@ -58,38 +51,6 @@ public sealed class LifespanSettings
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(section);
         UnknownSettingsCheck.ThrowIfAny(section);
-        var system = section.GetSection("actor-system");
-        settings.SystemName = system["name"] ?? settings.SystemName;
-        var options = settings.System;
-        options.Throughput = system.GetInt32("dispatcher:throughput", options.Throughput);
-        options.HandlerStopTimeout = system.GetDuration("handler-stop-timeout", options.HandlerStopTimeout);
-        options.TerminateTimeout = system.GetDuration("terminate-timeout", options.TerminateTimeout);
-        options.DeadLetterLogLimit = system.GetInt32("dead-letters:log-limit", options.DeadLetterLogLimit);
-        options.DeadLetterLogInterval = system.GetDuration("dead-letters:log-interval", options.DeadLetterLogInterval);
-
-        var shutdown = section.GetSection("shutdown");
-        options.Shutdown.DefaultPhaseTimeout = shutdown.GetDuration("default-phase-timeout", options.Shutdown.DefaultPhaseTimeout);
-        foreach (var phase in shutdown.GetSection("phases").GetChildren())
-        {
-            if (phase.Value is not null)
-            {
-                throw new FormatException(
-                    $"lifespan.shutdown.phases.{phase.Key} must be an object such as {{ timeout = 5s, recover = true }}, not '{phase.Value}'.");
-            }
-
-            if (!options.Shutdown.Phases.TryGetValue(phase.Key, out var phaseOptions))
-            {
-                options.Shutdown.Phases[phase.Key] = phaseOptions = new ShutdownPhaseOptions();
-            }
-
-            if (phase["timeout"] is not null)
-            {
-                phaseOptions.Timeout = phase.GetDuration("timeout", options.Shutdown.DefaultPhaseTimeout);
-            }
-
-            phaseOptions.Recover = phase.GetBoolean("recover", phaseOptions.Recover);
-        }
-
         settings.Tasks.StartupTimeout = section.GetSection("tasks").GetDuration("startup-timeout", settings.Tasks.StartupTimeout);
 
         var sessions = section.GetSection("sessions");
@@ -100,7 +61,6 @@ public sealed class LifespanSettings
         s.LockWarningAfter = sessions.GetDuration("lock-warning-after", s.LockWarningAfter);
         s.RequestTimeout = sessions.GetDuration("request-timeout", s.RequestTimeout);
         s.DetailedErrors = sessions.GetBoolean("detailed-errors", s.DetailedErrors);
-        s.AllowInlineEvents = sessions.GetBoolean("allow-inline-events", s.AllowInlineEvents);
     }
 
     private static string ReadReference()
@@ -113,12 +73,6 @@ public sealed class LifespanSettings
 
     internal void Validate()
     {
-        if (!ActorSystem.IsValidName(SystemName))
-        {
-            throw new ArgumentException($"lifespan.actor-system.name '{SystemName}' is invalid: {ActorSystem.NameRule}", nameof(SystemName));
-        }
-
-        System.Validate();
         Tasks.Validate();
         Sessions.Validate();
     }

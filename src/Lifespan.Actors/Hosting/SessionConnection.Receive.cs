@@ -33,7 +33,7 @@ internal sealed partial class SessionConnection
             case "event":
                 // Failures of events with an id come back to the subscriber with the id; of those without, to a second
                 // reference, so that every id (0 included) can be echoed and an event without one gets none.
-                var replyTo = frame.Id is null ? _noIdReplies ??= system.CreateFunctionRef((message, _) => OnSessionMessage(message, hasId: false)) : subscriber;
+                var replyTo = frame.Id is null ? _noIdReplies ??= ConnectionActor.Start(system, message => OnSessionMessage(message, hasId: false), "-no-id") : subscriber;
                 _session!.Send(StateEvent.FromPayload(frame.Handler!, frame.Payload), replyTo, frame.Id ?? 0, repliesOnFailureOnly: true);
                 break;
             case "hello":

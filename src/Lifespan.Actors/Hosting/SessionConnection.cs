@@ -30,7 +30,7 @@ internal sealed partial class SessionConnection(WebSocket socket, SessionHub hub
     private readonly Lock _helloGate = new();
     private string _token = string.Empty;
     private SessionHandle? _session;   // set with the token at hello; sends without a look-up by token
-    private IFunctionRef? _noIdReplies;   // hears of the failures of events sent without an id
+    private IActorRef? _noIdReplies;   // hears of the failures of events sent without an id
     private List<string>? _early = [];   // frames from the session before the hello was posted; null once it was
     private int _hello;   // HelloState
     private int _closing;   // 1 once a close was asked for: the outbox takes no more frames
@@ -65,7 +65,7 @@ internal sealed partial class SessionConnection(WebSocket socket, SessionHub hub
             AutoReplenishment = false,   // refilled by elapsed time on each frame: no timer per connection
         });
         var buffer = new FrameBuffer(options.MaxMessageBytes);
-        IFunctionRef? subscriber = null;
+        IActorRef? subscriber = null;
         var sending = SendLoopAsync();
         using var onStop = stopping.Register(() => Close(WebSocketCloseStatus.EndpointUnavailable, "server shutting down"));
         using var onAbort = aborted.Register(Abort);
@@ -92,10 +92,14 @@ internal sealed partial class SessionConnection(WebSocket socket, SessionHub hub
             if (subscriber is not null)
             {
                 hub.Unsubscribe(_token, subscriber);
-                subscriber.Stop();
+                system.Stop(subscriber);
             }
 
-            _noIdReplies?.Stop();
+            if (_noIdReplies is not null)
+            {
+                system.Stop(_noIdReplies);
+            }
+
             Close(WebSocketCloseStatus.NormalClosure, "bye");
             await sending.ConfigureAwait(false);
             buffer.Dispose();
@@ -163,9 +167,9 @@ internal sealed partial class SessionConnection(WebSocket socket, SessionHub hub
     /// session was refused (the session limit, a state that could not be loaded, no answer in time), which the client
     /// is told in an error frame before a close with 1013 (try again later).
     /// </summary>
-    private async Task<IFunctionRef?> OpenAsync(SessionFrames.Incoming hello, CancellationToken stopping)
+    private async Task<IActorRef?> OpenAsync(SessionFrames.Incoming hello, CancellationToken stopping)
     {
-        var subscriber = system.CreateFunctionRef((message, _) => OnSessionMessage(message));
+        var subscriber = ConnectionActor.Start(system, message => OnSessionMessage(message));
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(stopping, _abort.Token);
         try
         {
@@ -185,7 +189,7 @@ internal sealed partial class SessionConnection(WebSocket socket, SessionHub hub
                 hub.Unsubscribe(_token, subscriber);   // in case the subscription arrives after all
             }
 
-            subscriber.Stop();
+            system.Stop(subscriber);
             if (ex is OperationCanceledException && stopping.IsCancellationRequested && !_abort.IsCancellationRequested)
             {
                 return null;   // the app is stopping: the connection is being closed with 1001
@@ -207,7 +211,7 @@ internal sealed partial class SessionConnection(WebSocket socket, SessionHub hub
     }
 
     /// <summary>Handles the client's frames until its close; once the server is closing, frames are dropped.</summary>
-    private async Task ServeAsync(FrameBuffer buffer, TokenBucketRateLimiter limiter, IFunctionRef? subscriber)
+    private async Task ServeAsync(FrameBuffer buffer, TokenBucketRateLimiter limiter, IActorRef? subscriber)
     {
         while (true)
         {

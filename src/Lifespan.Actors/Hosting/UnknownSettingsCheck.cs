@@ -8,8 +8,6 @@ namespace Lifespan.Actors.Hosting;
 /// </summary>
 internal static class UnknownSettingsCheck
 {
-    private const string Phases = "lifespan.shutdown.phases";
-
     /// <summary>Throws for the first key of <paramref name="lifespan"/> (the <c>lifespan</c> section) that is not a setting.</summary>
     /// <exception cref="InvalidOperationException">A key names no setting; the message names it and the settings beside it.</exception>
     public static void ThrowIfAny(IConfiguration lifespan) => Check(lifespan, LifespanSettings.ReferenceSection, "lifespan");
@@ -17,16 +15,19 @@ internal static class UnknownSettingsCheck
     private static void Check(IConfiguration section, IConfiguration reference, string path)
     {
         var known = reference.GetChildren().ToList();
-        if (known.Count == 0 && path != Phases)
+        if (known.Count == 0)
         {
             return;   // a single-value setting given an object or a list: the binder names it and what it takes
         }
 
         foreach (var child in section.GetChildren())
         {
-            // Every phase takes the settings of the phases reference.conf lists; ShutdownOptions refuses unknown phases.
-            var template = known.Find(k => string.Equals(k.Key, child.Key, StringComparison.OrdinalIgnoreCase))
-                ?? (path == Phases && known.Count > 0 ? known[0] : null);
+            var template = known.Find(k => string.Equals(k.Key, child.Key, StringComparison.OrdinalIgnoreCase));
+            if (template is null && Moved(path, child.Key) is { } moved)
+            {
+                throw new InvalidOperationException($"{path}.{child.Key} is no longer a setting: {moved}");
+            }
+
             if (template is null)
             {
                 throw new InvalidOperationException(
@@ -37,4 +38,12 @@ internal static class UnknownSettingsCheck
             Check(child, template, $"{path}.{child.Key}");
         }
     }
+
+    /// <summary>Where a setting of earlier versions went, now that Akka.NET runs the actors.</summary>
+    private static string? Moved(string path, string key) => (path, key.ToLowerInvariant()) switch
+    {
+        ("lifespan", "actor-system") => "the actor system is Akka.NET's; its name is the one given to services.AddAkka(name, ...), and its settings are under akka { } (akka.actor.default-dispatcher.throughput, akka.log-dead-letters).",
+        ("lifespan", "shutdown") => "the shutdown is Akka.NET's CoordinatedShutdown; set its phases under akka.coordinated-shutdown (akka.coordinated-shutdown.phases.service-stop.timeout = 5s).",
+        _ => null,
+    };
 }

@@ -14,18 +14,17 @@ public sealed class LifespanApp
     private readonly LifespanRegistry _registry;
     private Func<CancellationToken, Task>? _restart;
 
-    internal LifespanApp(LifespanRegistry registry, IServiceProvider services, ActorSystem actorSystem)
+    internal LifespanApp(LifespanRegistry registry, IServiceProvider services)
     {
         _registry = registry;
         Services = services;
-        ActorSystem = actorSystem;
     }
 
     /// <summary>The app's services.</summary>
     public IServiceProvider Services { get; }
 
-    /// <summary>The app's actor system.</summary>
-    public ActorSystem ActorSystem { get; }
+    /// <summary>The app's Akka.NET actor system (Akka.Hosting's).</summary>
+    public ActorSystem ActorSystem => Services.GetRequiredService<ActorSystem>();
 
     /// <summary>The app's client sessions: send events, subscribe, change state out of band.</summary>
     public SessionHub Sessions => Services.GetRequiredService<SessionHub>();

@@ -16,8 +16,6 @@ internal sealed record StopLongRunning(TimeSpan Timeout);
 /// <summary>Guardian: run shutdown handlers in order, then tear resources down in reverse order, each within its share of the timeout; replies <see cref="Done"/>.</summary>
 internal sealed record TearDownAll(TimeSpan Timeout);
 
-internal sealed record Done;
-
 /// <summary>Task actor: start (or set up); replies <see cref="TaskStarted"/> or <see cref="TaskStartFailed"/>.</summary>
 internal sealed record StartTask;
 

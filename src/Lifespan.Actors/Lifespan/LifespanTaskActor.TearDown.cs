@@ -8,7 +8,7 @@ internal sealed partial class LifespanTaskActor
         if (_setup is not null && _task.IsResource)
         {
             AbandonSetup();   // the setup is still running: it is torn down when it finishes
-            Sender.Tell(new Done());
+            Sender.Tell(Done.Instance);
             return;
         }
 
@@ -33,7 +33,7 @@ internal sealed partial class LifespanTaskActor
         }
         else
         {
-            Sender.Tell(new Done());
+            Sender.Tell(Done.Instance);
             _tearDownReplyTo = null;
         }
     }
@@ -52,7 +52,7 @@ internal sealed partial class LifespanTaskActor
             LogTearDownFailed(Log, _task.Name, error);
         }
 
-        _tearDownReplyTo?.Tell(new Done());
+        _tearDownReplyTo?.Tell(Done.Instance);
         _tearDownReplyTo = null;
     }
 

@@ -7,8 +7,8 @@ namespace Lifespan.Actors.Lifespan;
 /// on the thread pool, and its outcome comes back as a message, so the
 /// actor can always be told to stop.
 /// </summary>
-[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "The token source is cancelled and disposed in PostStop; the kernel owns an actor's lifetime.")]
-internal sealed partial class LifespanTaskActor : ReceiveActor
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "The token source is cancelled and disposed in PostStop; Akka owns an actor's lifetime.")]
+internal sealed partial class LifespanTaskActor : ReceiveActor, IWithTimers
 {
     private readonly LifespanTask _task;
     private readonly LifespanRuntime _runtime;
@@ -35,11 +35,13 @@ internal sealed partial class LifespanTaskActor : ReceiveActor
         Receive<SetupEnded>(OnSetupEnded);
         Receive<BodyEnded>(OnBodyEnded);
         Receive<RestartNow>(r => { if (r.Generation == _generation && !_cancelling) { RunBody(); } });
-        ReceiveAsync<CancelTask>(_ => CancelAsync());
-        Receive<AwaitTask>(_ => { if (_body is null) { Sender.Tell(new Done()); } else { _awaiters.Add(Sender); } });
+        Receive<CancelTask>(_ => Cancel());
+        Receive<AwaitTask>(_ => { if (_body is null) { Sender.Tell(Done.Instance); } else { _awaiters.Add(Sender); } });
         Receive<TearDownTask>(_ => TearDown());
         Receive<TearDownEnded>(OnTearDownEnded);
     }
+
+    public ITimerScheduler Timers { get; set; } = null!;
 
     private ILogger Log => _runtime.Logger;
 
@@ -141,7 +143,7 @@ internal sealed partial class LifespanTaskActor : ReceiveActor
         _cancellation = new CancellationTokenSource();
         var token = _cancellation.Token;
         var generation = ++_generation;
-        _startedAt = Context.System.Options.TimeProvider.GetTimestamp();
+        _startedAt = _runtime.Time.GetTimestamp();
         _task.SetStatus(LifespanTaskStatus.Running);
         _body = Task.Run(() => _task.Body.RunAsync(_runtime, token), CancellationToken.None);   // like BackgroundService on .NET 10: never on the actor's thread
         PipeToSelf(_body, t => new BodyEnded(generation, t));
@@ -181,7 +183,7 @@ internal sealed partial class LifespanTaskActor : ReceiveActor
 
         foreach (var awaiter in _awaiters)
         {
-            awaiter.Tell(new Done());
+            awaiter.Tell(Done.Instance);
         }
 
         _awaiters.Clear();
@@ -207,7 +209,7 @@ internal sealed partial class LifespanTaskActor : ReceiveActor
         switch (options.OnFailure)
         {
             case LifespanFailurePolicy.Restart:
-                var time = Context.System.Options.TimeProvider;
+                var time = _runtime.Time;
                 if (time.GetElapsedTime(_startedAt) >= options.ResetAfter)
                 {
                     _restartsInRow = 0;
@@ -223,7 +225,7 @@ internal sealed partial class LifespanTaskActor : ReceiveActor
                 _task.CountRestart();
                 var delay = options.Backoff(_restartsInRow, _random);
                 LogRestarting(Log, _task.Name, delay, _restartsInRow, options.MaxRestarts, error);
-                Context.Timers.StartSingleTimer("restart", new RestartNow(_generation), delay);
+                Timers.StartSingleTimer("restart", new RestartNow(_generation), delay);
                 break;
             case LifespanFailurePolicy.StopApplication:
                 LogStoppingApplication(Log, _task.Name, error);
@@ -243,28 +245,38 @@ internal sealed partial class LifespanTaskActor : ReceiveActor
         }
     }
 
-    private async Task CancelAsync()
+    private void Cancel()
     {
         _cancelling = true;
-        Context.Timers.Cancel("restart");
+        Timers.Cancel("restart");
         _generation += _body is null ? 1 : 0;   // a restart that was pending is off
-        if (_body is not null && _cancellation is not null)
+        if (_body is null || _cancellation is null)
         {
-            // Cancel() runs the token's callbacks before it returns (CancelAsync does not wait for them), so the
-            // next task is cancelled only after this one has seen its cancellation; off the mailbox thread.
-            var cancellation = _cancellation;
+            Sender.Tell(new CancelRequested());
+            return;
+        }
+
+        // Cancel() runs the token's callbacks before it returns (CancelAsync does not wait for them), so the next
+        // task is cancelled only after this one has seen its cancellation; off the mailbox thread, answered from there.
+        var (cancellation, replyTo, name, log) = (_cancellation, Sender, _task.Name, Log);
+        _ = Task.Run(() =>
+        {
             try
             {
-                await Task.Run(cancellation.Cancel);
+                cancellation.Cancel();
             }
             catch (AggregateException ex)
             {
-                LogCancelCallbackFailed(Log, _task.Name, ex);   // a callback on the token threw; the task is still cancelled
+                LogCancelCallbackFailed(log, name, ex);   // a callback on the token threw; the task is still cancelled
             }
-        }
+            catch (ObjectDisposedException)
+            {
+                // the actor stopped meanwhile and cancelled it itself
+            }
 
-        Sender.Tell(new CancelRequested());
+            replyTo.Tell(new CancelRequested());
+        });
     }
 
-    private void PipeToSelf<T>(T task, Func<T, object> toMessage) where T : Task => task.PipeTo(Self, toMessage);
+    private void PipeToSelf<T>(T task, Func<T, object> toMessage) where T : Task => task.PipeOutcomeTo(Self, toMessage);
 }

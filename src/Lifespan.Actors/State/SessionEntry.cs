@@ -1,40 +1,35 @@
 namespace Lifespan.Actors.State;
 
 /// <summary>
-/// A running session as the registry knows it, and the direct route to it: <see cref="SessionHub.Send(string, StateEvent, IActorRef?, long, bool)"/> tells an
-/// event straight to <see cref="Actor"/> while the route is open, instead of through <c>/user/sessions</c>.
+/// A running session as <c>/user/sessions</c> knows it, with the counts that bound its queue: events on their way
+/// through <c>/user/sessions</c>, events told to the session that it has not taken yet, and the work the session
+/// itself holds queued (which it publishes here). <see cref="SessionHub"/> reads them to refuse an event before it
+/// is sent, so that senders faster than the session cannot grow a mailbox without bound.
 /// </summary>
-/// <remarks>
-/// The registry alone changes an entry's registry-side state (on its own thread); senders only enter and leave the
-/// route. A sender may use the route only while it is inside (<see cref="TryEnter"/> .. <see cref="Exit"/>), so the
-/// registry can close it (<see cref="TryClose"/>) knowing that no direct send is half done: every direct send either
-/// reached the actor's mailbox (or was applied by the sender, for an idle session) before the close, or goes through
-/// the registry (which buffers it while the session saves).
-/// </remarks>
-internal sealed class SessionEntry(IActorRef actor)
+internal sealed class SessionEntry(string token, string id)
 {
-    private const int Closed = 1 << 30;
-    private int _route;   // Closed while the session is not to be told directly, plus the number of senders inside
     private long _lastUsed = Environment.TickCount64;
-    private volatile bool _retired;
-    private int _routing;               // events for the session waiting in /user/sessions (see RoutedEvent)
+    private int _routing;               // events for the session waiting in /user/sessions
+    private int _told;                  // events told to the session that it has not received yet
+    private int _queued;                // work the session holds queued (written by the session)
     private int _refused;               // events refused with no one to answer since the session last reported them
     private string? _refusedHandler;    // the last of them
 
-    public IActorRef Actor { get; } = actor;
+    /// <summary>The session's token.</summary>
+    public string Token { get; } = token;
 
-    /// <summary>The actor's mailbox, for a direct send without going through its reference and cell.</summary>
-    public Mailbox Mailbox { get; } = ((LocalActorRef)actor).Cell.Mailbox;
+    /// <summary>The session's actor name and entity id: a one-way hash of <see cref="Token"/>.</summary>
+    public string Id { get; } = id;
 
-    /// <summary>When an event or request last went to the session (<see cref="Environment.TickCount64"/>), by either route.</summary>
+    /// <summary>The session's actor; set by <c>/user/sessions</c> when it starts one.</summary>
+    public IActorRef Actor { get; set; } = ActorRefs.Nobody;
+
+    /// <summary>When an event or request last went to the session (<see cref="Environment.TickCount64"/>).</summary>
     public long LastUsed
     {
         get => Volatile.Read(ref _lastUsed);
         set => Volatile.Write(ref _lastUsed, value);
     }
-
-    /// <summary>Whether the session has stopped: its route is closed for good, and a new incarnation has a new entry.</summary>
-    public bool IsRetired => _retired;
 
     /// <summary>Whether the registry asked the session to save itself and stop (its messages wait in <see cref="Buffer"/>).</summary>
     public bool Passivating { get; set; }
@@ -42,18 +37,23 @@ internal sealed class SessionEntry(IActorRef actor)
     /// <summary>Messages that arrived while the session was saving itself, in arrival order.</summary>
     public List<(ISessionMessage Message, IActorRef Sender)>? Buffer { get; set; }
 
-    /// <summary>
-    /// Messages waiting for the session: on their way through <c>/user/sessions</c>, in its mailbox, and in its own
-    /// queue behind a running handler. A snapshot from
-    /// any thread, for bounding the session's queue (<see cref="SessionOptions.MaxQueuedEvents"/>).
-    /// </summary>
-    public int Waiting => Volatile.Read(ref _routing) + Mailbox.UserCount + (Mailbox.Cell.Actor is IHasQueuedWork own ? own.QueuedWork : 0);
+    /// <summary>Events waiting for the session, wherever they wait: a snapshot from any thread.</summary>
+    public int Waiting => Volatile.Read(ref _routing) + Volatile.Read(ref _told) + Volatile.Read(ref _queued);
 
     /// <summary>An event for the session is handed to <c>/user/sessions</c>; it counts as waiting until routed.</summary>
     public void BeginRouting() => Interlocked.Increment(ref _routing);
 
     /// <summary>An event counted by <see cref="BeginRouting"/> has been routed.</summary>
     public void EndRouting() => Interlocked.Decrement(ref _routing);
+
+    /// <summary>An event was told to the session (registry only).</summary>
+    public void Told() => Interlocked.Increment(ref _told);
+
+    /// <summary>The session received an event counted by <see cref="Told"/> (session only).</summary>
+    public void Received() => Interlocked.Decrement(ref _told);
+
+    /// <summary>The session's own count of queued work (session only).</summary>
+    public void SetQueued(int count) => Volatile.Write(ref _queued, count);
 
     /// <summary>
     /// Notes an event refused with no one to answer. The first since the session last reported asks it to tell its
@@ -70,41 +70,4 @@ internal sealed class SessionEntry(IActorRef actor)
 
     /// <summary>How many events were refused since the last call, and the last one's handler (the session only).</summary>
     public (int Count, string? Handler) TakeRefused() => (Interlocked.Exchange(ref _refused, 0), Volatile.Read(ref _refusedHandler));
-
-    /// <summary>Enters the route; <see langword="false"/> when it is closed. After <see langword="true"/>, call <see cref="Exit"/>.</summary>
-    public bool TryEnter()
-    {
-        if (Interlocked.Increment(ref _route) < Closed)
-        {
-            return true;
-        }
-
-        Interlocked.Decrement(ref _route);
-        return false;
-    }
-
-    /// <summary>Leaves the route.</summary>
-    public void Exit() => Interlocked.Decrement(ref _route);
-
-    /// <summary>Closes the route if no sender is inside it (registry only). <see langword="false"/>: a send is under way.</summary>
-    public bool TryClose() => Interlocked.CompareExchange(ref _route, Closed, 0) == 0;
-
-    /// <summary>Closes the route for good, waiting for no one: the session has stopped (registry only).</summary>
-    public void Close()
-    {
-        _retired = true;
-        if (Volatile.Read(ref _route) < Closed)
-        {
-            Interlocked.Add(ref _route, Closed);
-        }
-    }
-
-    /// <summary>Opens the route closed by <see cref="TryClose"/> again (registry only, after its buffer has been delivered).</summary>
-    public void Reopen()
-    {
-        if (Volatile.Read(ref _route) >= Closed)
-        {
-            Interlocked.Add(ref _route, -Closed);
-        }
-    }
 }

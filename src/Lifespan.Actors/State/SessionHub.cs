@@ -1,4 +1,3 @@
-using Lifespan.Actors.Shutdown;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -6,47 +5,79 @@ namespace Lifespan.Actors.State;
 
 /// <summary>
 /// The entry point to client sessions: sends events, subscribes clients to deltas, changes a session's state out of
-/// band and lists the running background tasks. It owns <c>/user/sessions</c>; at shutdown (phase
-/// <c>service-requests-done</c>) it cancels every background task and awaits them.
+/// band and lists the running background tasks. Everything it sends goes to one <see cref="IActorRef"/>,
+/// <c>/user/sessions</c>, which routes by token. At shutdown (before the web server stops listening, and again in
+/// phase <c>service-requests-done</c>) it cancels every background task and awaits them.
 /// </summary>
 public sealed partial class SessionHub
 {
-    private readonly SessionRuntime _runtime;
-    private readonly Mailbox _registryMailbox;
+    private SessionRuntime? _runtime;
+    private IActorRef? _registry;
 
-    private SessionHub(ActorSystem system, SessionRuntime runtime)
-    {
-        _runtime = runtime;
-        Registry = system.ActorOf(Props.Create(() => new SessionRegistry(runtime)), "sessions");
-        _registryMailbox = ((LocalActorRef)Registry).Cell.Mailbox;
-        system.CoordinatedShutdown.AddTask(ShutdownPhases.ServiceRequestsDone, "sessions: cancel background tasks", CloseAsync);
-    }
+    internal SessionHub(SessionOptions options) => PendingOptions = options;
+
+    /// <summary>The options until the sessions start; theirs after.</summary>
+    private SessionOptions PendingOptions { get; }
+
+    private SessionRuntime Runtime => _runtime ?? throw NotStarted();
 
     /// <summary>The session registry, <c>/user/sessions</c>: <see cref="ISessionMessage"/>s sent to it reach their session.</summary>
-    public IActorRef Registry { get; }
+    /// <exception cref="InvalidOperationException">The sessions have not started yet.</exception>
+    public IActorRef Registry => _registry ?? throw NotStarted();
+
+    /// <summary>Whether the sessions have started (<c>/user/sessions</c> runs).</summary>
+    public bool IsStarted => _registry is not null;
 
     /// <summary>The options the sessions run with.</summary>
-    public SessionOptions Options => _runtime.Options;
+    public SessionOptions Options => _runtime?.Options ?? PendingOptions;
 
     /// <summary>A live view of the running background tasks of every session.</summary>
-    public BackgroundTaskCollection BackgroundTasks => _runtime.BackgroundTasks;
+    public BackgroundTaskCollection BackgroundTasks => Runtime.BackgroundTasks;
 
-    /// <summary>Starts the sessions of <paramref name="system"/>: spawns <c>/user/sessions</c> and joins its coordinated shutdown.</summary>
+    /// <summary>
+    /// Starts the sessions of <paramref name="system"/>: spawns <c>/user/sessions</c> and joins its coordinated shutdown.
+    /// Apps get theirs from <c>AddLifespanActors</c>; this is for tests and apps that build their own
+    /// <see cref="ActorSystem"/>.
+    /// </summary>
     /// <exception cref="InvalidOperationException">An option is out of range (the message names it).</exception>
-    public static SessionHub Start(ActorSystem system, SessionOptions options, IStateStore? store = null, ILoggerFactory? loggerFactory = null)
+    public static SessionHub Start(ActorSystem system, SessionOptions options, IStateStore? store = null, ILoggerFactory? loggerFactory = null, IServiceProvider? services = null)
     {
         ArgumentNullException.ThrowIfNull(system);
         ArgumentNullException.ThrowIfNull(options);
-        options.Validate();
-        var logger = (loggerFactory ?? system.Options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger("Lifespan.Actors.State");
-        return new SessionHub(system, new SessionRuntime(options, store ?? new InMemoryStateStore(), logger, system.Options.TimeProvider, system.Services));
+        var hub = new SessionHub(options);
+        hub.Attach(system, options, store ?? new InMemoryStateStore(), loggerFactory ?? NullLoggerFactory.Instance, services);
+        return hub;
     }
+
+    /// <summary>Spawns <c>/user/sessions</c> in <paramref name="system"/> for this hub.</summary>
+    internal IActorRef Attach(ActorSystem system, SessionOptions options, IStateStore store, ILoggerFactory loggerFactory, IServiceProvider? services)
+    {
+        if (_registry is not null)
+        {
+            throw new InvalidOperationException("The sessions have already started.");
+        }
+
+        options.Validate();
+        var runtime = new SessionRuntime(options, store, loggerFactory.CreateLogger("Lifespan.Actors.State"), TimeProvider.System, services);
+        var registry = system.ActorOf(Props.Create(() => new SessionRegistry(runtime)), "sessions");
+        CoordinatedShutdown.Get(system).AddTask(CoordinatedShutdown.PhaseServiceRequestsDone, "sessions: cancel background tasks", async () =>
+        {
+            using var timeout = new CancellationTokenSource(CoordinatedShutdown.Get(system).Timeout(CoordinatedShutdown.PhaseServiceRequestsDone));
+            await CloseAsync(timeout.Token).ConfigureAwait(false);
+            return Done.Instance;
+        });
+        _runtime = runtime;
+        _registry = registry;
+        return registry;
+    }
+
+    private static InvalidOperationException NotStarted() => new(
+        "The sessions have not started: call AddLifespanActors(...) on the AkkaConfigurationBuilder inside services.AddAkka(...), " +
+        "and use sessions once the host has started (or call SessionHub.Start(system, options) in a test).");
 
     /// <summary>
     /// Sends <paramref name="event"/> to session <paramref name="token"/> (created if needed) without waiting for it to
-    /// be applied. When the session is idle and <see cref="SessionOptions.AllowInlineEvents"/> is on, the event is applied
-    /// on the calling thread before this returns, as under an uncontended lock; otherwise it is queued behind the
-    /// session's earlier work. Events sent from one thread are applied in the order sent, either way.
+    /// be applied. Events sent from one thread are applied in the order sent.
     /// </summary>
     /// <param name="token">The session.</param>
     /// <param name="event">The event.</param>
@@ -56,13 +87,14 @@ public sealed partial class SessionHub
     public void Send(string token, StateEvent @event, IActorRef? replyTo = null, long correlationId = 0, bool repliesOnFailureOnly = false)
     {
         ArgumentNullException.ThrowIfNull(@event);
-        var entry = token is null ? null : _runtime.Sessions.GetValueOrDefault(token);
-        Route(token!, entry, @event, replyTo, correlationId, repliesOnFailureOnly);
+        var runtime = Runtime;
+        var entry = token is null ? null : runtime.Sessions.GetValueOrDefault(token);
+        RouteThroughRegistry(new SessionEvent(token!, @event, correlationId, repliesOnFailureOnly), entry, replyTo ?? ActorRefs.Nobody);
     }
 
     /// <summary>
-    /// A handle on session <paramref name="token"/> that sends its events without a look-up by token: keep it for as
-    /// long as a client connection is open. The session is not started until its first event.
+    /// A handle on session <paramref name="token"/>: keep it for as long as a client connection is open. The session
+    /// is not started until its first event.
     /// </summary>
     /// <exception cref="ArgumentException"><paramref name="token"/> is not a valid session token (the message says why).</exception>
     public SessionHandle GetSession(string token)
@@ -72,27 +104,7 @@ public sealed partial class SessionHub
             throw new ArgumentException($"'{SessionToken.Redact(token)}' cannot be a session token: {problem}.", nameof(token));
         }
 
-        return new SessionHandle(this, token);
-    }
-
-    internal void SendVia(SessionHandle session, StateEvent @event, IActorRef? replyTo, long correlationId, bool repliesOnFailureOnly)
-    {
-        ArgumentNullException.ThrowIfNull(@event);
-        Route(session.Token, session.Entry(_runtime), @event, replyTo, correlationId, repliesOnFailureOnly);
-    }
-
-    private void Route(string token, SessionEntry? entry, StateEvent @event, IActorRef? replyTo, long correlationId, bool repliesOnFailureOnly)
-    {
-        var sender = replyTo ?? ActorRefs.NoSender;
-        var wrapped = replyTo is null ? null : Wrap();
-
-        // With no one to answer, a running session is told the event itself: there is nothing to wrap it with.
-        if (entry is null || !TrySendDirect(entry, (object?)wrapped ?? @event, sender, token, @event, correlationId))
-        {
-            RouteThroughRegistry(wrapped ?? Wrap(), entry, sender);
-        }
-
-        SessionEvent Wrap() => new(token, @event, correlationId, repliesOnFailureOnly);
+        return new SessionHandle(this, token, Registry);
     }
 
     /// <summary>
@@ -102,26 +114,27 @@ public sealed partial class SessionHub
     /// </summary>
     private void RouteThroughRegistry(SessionEvent e, SessionEntry? entry, IActorRef sender)
     {
+        var runtime = Runtime;
         if (entry is not null)
         {
-            if (!_runtime.Admit(entry, e.Token, e.Event, sender, e.CorrelationId))
+            if (!runtime.Admit(entry, e.Token, e.Event, sender, e.CorrelationId))
             {
                 return;
             }
 
             entry.BeginRouting();
         }
-        else if (!_runtime.TryBeginRoutingNew())
+        else if (!runtime.TryBeginRoutingNew())
         {
-            var error = $"Event {e.Event.Handler} was refused: {_runtime.MaxRoutingNew} events for sessions that are starting are already " +
+            var error = $"Event {e.Event.Handler} was refused: {runtime.MaxRoutingNew} events for sessions that are starting are already " +
                         "waiting (lifespan.sessions.max-sessions). Send it again shortly.";
             if (SessionRuntime.IsReplyable(sender))
             {
                 sender.Tell(new EventCompleted(e.Token, e.Event.Handler, error, e.CorrelationId));
             }
-            else if (_runtime.ShouldWarnUnrouted())
+            else if (runtime.ShouldWarnUnrouted())
             {
-                LogUnroutedRefused(_runtime.Logger, error);
+                LogUnroutedRefused(runtime.Logger, error);
             }
 
             return;
@@ -165,16 +178,16 @@ public sealed partial class SessionHub
     /// <exception cref="EventRefusedException">The store failed (the message says why).</exception>
     internal async ValueTask<bool> IsKnownAsync(string token, CancellationToken cancellationToken)
     {
-        if (_runtime.Sessions.ContainsKey(token))
+        if (Runtime.Sessions.ContainsKey(token))
         {
             return true;
         }
 
         try
         {
-            var saved = await _runtime.Store.LoadAsync(token, cancellationToken).AsTask()
-                .WaitAsync(Options.RequestTimeout, _runtime.Time, cancellationToken).ConfigureAwait(false);
-            return saved is not null || _runtime.Sessions.ContainsKey(token);   // or restored meanwhile
+            var saved = await Runtime.Store.LoadAsync(token, cancellationToken).AsTask()
+                .WaitAsync(Options.RequestTimeout, Runtime.Time, cancellationToken).ConfigureAwait(false);
+            return saved is not null || Runtime.Sessions.ContainsKey(token);   // or restored meanwhile
         }
         catch (Exception ex) when (ex is not (OperationCanceledException or TimeoutException))
         {
@@ -206,7 +219,7 @@ public sealed partial class SessionHub
         Registry.Tell(new ModifyState(token, typeof(TState), s => change((TState)s), done));
         try
         {
-            await done.Task.WaitAsync(Options.RequestTimeout, _runtime.Time, cancellationToken).ConfigureAwait(false);
+            await done.Task.WaitAsync(Options.RequestTimeout, Runtime.Time, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is TimeoutException or OperationCanceledException)
         {
@@ -228,52 +241,16 @@ public sealed partial class SessionHub
         return true;
     }
 
-    /// <summary>
-    /// Tells <paramref name="message"/> (a <see cref="SessionEvent"/>, or a bare <see cref="StateEvent"/> when no one
-    /// is to be answered) straight to the session of <paramref name="entry"/> if its route is open and the registry has
-    /// no message in hand or waiting (so nothing sent earlier through the registry, for this session or any other, is
-    /// still on its way to be overtaken); an idle session may apply it on this thread. Otherwise the registry routes it.
-    /// </summary>
-    /// <remarks>
-    /// An event the session cannot take at once joins its mailbox only while fewer than
-    /// <see cref="SessionOptions.MaxQueuedEvents"/> messages wait there and in its queue; beyond that it is refused here,
-    /// so that a handler that holds its thread cannot let the mailbox grow without bound.
-    /// </remarks>
-    private bool TrySendDirect(SessionEntry entry, object message, IActorRef sender, string token, StateEvent @event, long correlationId)
-    {
-        if (!entry.TryEnter())
-        {
-            return false;
-        }
-
-        try
-        {
-            if (!_registryMailbox.IsQuiescent)
-            {
-                return false;
-            }
-
-            entry.LastUsed = Environment.TickCount64;
-            var from = InternalActorRef.ImplicitSender(sender);
-            if ((!_runtime.Options.AllowInlineEvents || !entry.Mailbox.TryRunInline(message, from))
-                && _runtime.Admit(entry, token, @event, sender, correlationId))
-            {
-                entry.Mailbox.PostUser(message, from);   // what entry.Actor.Tell does
-            }
-
-            return true;
-        }
-        finally
-        {
-            entry.Exit();
-        }
-    }
-
     /// <summary>Refuses new background tasks, cancels the running ones and waits until they have ended.</summary>
     /// <remarks>A task that ignores its token past the phase's timeout is named in a warning and left behind.</remarks>
     internal async Task CloseAsync(CancellationToken cancellationToken)
     {
-        _runtime.Close();
+        if (_runtime is not { } runtime)
+        {
+            return;   // never started
+        }
+
+        runtime.Close();
         try
         {
             while (BackgroundTasks.Count > 0)
@@ -285,7 +262,7 @@ public sealed partial class SessionHub
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             var left = BackgroundTasks.Select(t => $"{t.Handler} #{t.Id} (session {SessionToken.Redact(t.SessionToken)})").ToArray();
-            LogBackgroundTasksLeft(_runtime.Logger, left.Length, string.Join(", ", left));
+            LogBackgroundTasksLeft(runtime.Logger, left.Length, string.Join(", ", left));
             throw;
         }
     }

@@ -25,21 +25,6 @@ public sealed class SessionOptions
     /// </summary>
     public bool DetailedErrors { get; set; }
 
-    /// <summary>
-    /// Whether <see cref="SessionHub.Send(string, StateEvent, IActorRef?, long, bool)"/> may apply an event to an idle
-    /// session on the calling thread, as an uncontended lock would, instead of handing it to the thread pool. Default
-    /// <see langword="true"/>.
-    /// </summary>
-    /// <remarks>
-    /// The event then runs with the session's own context, not the caller's: the handler sees none of the caller's
-    /// <see cref="AsyncLocal{T}"/> values, and what it sets does not leak back. Of an async handler, only the part
-    /// before its first incomplete <c>await</c> runs on the caller's thread. A send from inside an actor's run (a
-    /// subscriber callback included) or an actor's async handler, under a <see cref="SynchronizationContext"/> or a
-    /// non-default <see cref="TaskScheduler"/>, or with flow suppressed always queues the event. Turn it off when
-    /// senders must never run a handler (a handler that blocks would hold up the sender).
-    /// </remarks>
-    public bool AllowInlineEvents { get; set; } = true;
-
     /// <summary>How long <see cref="SessionHub"/>'s request methods wait for the session to answer. Default 30 seconds.</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
 

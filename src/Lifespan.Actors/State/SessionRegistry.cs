@@ -3,54 +3,63 @@ using Microsoft.Extensions.Logging;
 namespace Lifespan.Actors.State;
 
 /// <summary>
-/// <c>/user/sessions</c>: routes every <see cref="ISessionMessage"/> to the session's <see cref="StateActor"/>, creating
-/// it (restored from the store) on first use, and passivates sessions that have been idle for
-/// <see cref="SessionOptions.PassivateAfter"/>. While a session saves itself, its messages wait here and are delivered
-/// to its next incarnation, so none is lost. Its table of running sessions is shared with <see cref="SessionHub"/>,
-/// which tells events straight to a session whose route is open (<see cref="SessionEntry"/>) when this actor has no
-/// message in hand or waiting, so that a direct event can never overtake one sent earlier through the registry.
+/// <c>/user/sessions</c>: routes every <see cref="ISessionMessage"/> to the session's <see cref="StateActor"/>, named by
+/// <see cref="SessionMessageExtractor"/> (a hash of the token), creating it (restored from the store) on first use, and
+/// passivates sessions that have been idle for <see cref="SessionOptions.PassivateAfter"/>. While a session saves
+/// itself, its messages wait here and are delivered to its next incarnation, so none is lost. Its table of running
+/// sessions is shared with <see cref="SessionHub"/>, which reads their queue counts to refuse events early.
 /// </summary>
-internal sealed partial class SessionRegistry : ReceiveActor
+internal sealed partial class SessionRegistry : UntypedActor, IWithTimers
 {
     private const string SweepTimer = "sweep";
     private readonly SessionRuntime _runtime;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, SessionEntry> _sessions;
+    private readonly Dictionary<IActorRef, SessionEntry> _byActor = [];
     private int _count;   // _sessions.Count, which would take every lock of the table
 
     public SessionRegistry(SessionRuntime runtime)
     {
         _runtime = runtime;
         _sessions = runtime.Sessions;
-        _count = _sessions.Count;   // after a restart, the sessions kept running (see PreRestart)
-        ReceiveAny(OnMessage);
+        foreach (var (_, entry) in _sessions)
+        {
+            _byActor[entry.Actor] = entry;   // after a restart, the sessions kept running (see PreRestart)
+        }
+
+        _count = _sessions.Count;
     }
+
+    public ITimerScheduler Timers { get; set; } = null!;
 
     /// <summary>How often idle sessions are looked for: a quarter of the idle time, between 50 ms and 30 s.</summary>
     internal static TimeSpan SweepInterval(TimeSpan passivateAfter) =>
         TimeSpan.FromTicks(Math.Clamp(passivateAfter.Ticks / 4, TimeSpan.FromMilliseconds(50).Ticks, TimeSpan.FromSeconds(30).Ticks));
 
     protected override void PreStart() =>
-        Context.Timers.StartPeriodicTimer(SweepTimer, new SweepIdleSessions(), SweepInterval(_runtime.Options.PassivateAfter));
+        Timers.StartPeriodicTimer(SweepTimer, new SweepIdleSessions(), SweepInterval(_runtime.Options.PassivateAfter));
 
     /// <summary>
     /// A restart of the registry keeps the sessions running, with their state and open routes, instead of stopping
     /// them unsaved: the new instance takes over the shared table, and the death watch of each session with it.
     /// </summary>
-    protected override void PreRestart(Exception reason, object? message)
+    protected override void PreRestart(Exception reason, object message)
     {
     }
+
+    /// <summary>The restarted instance keeps the sweep going (<see cref="PreStart"/> is not run again).</summary>
+    protected override void PostRestart(Exception reason) => PreStart();
 
     /// <summary>A session that misbehaves keeps its state: it is resumed, never restarted with a fresh one.</summary>
     protected override SupervisorStrategy SupervisorStrategy() => new OneForOneStrategy(_ => Directive.Resume);
 
-    private void OnMessage(object message)
+    protected override void OnReceive(object message)
     {
         switch (message)
         {
             case RoutedEvent r:
                 if (r.Entry is { } counted)
                 {
-                    counted.EndRouting();
+                    counted.EndRouting();   // it counts as told from here, if it goes to the same incarnation
                 }
                 else
                 {
@@ -69,7 +78,6 @@ internal sealed partial class SessionRegistry : ReceiveActor
                 entry.Passivating = false;
                 entry.LastUsed = Environment.TickCount64;
                 Flush(entry);
-                entry.Reopen();
                 break;
             case SweepIdleSessions:
                 Sweep();
@@ -112,7 +120,7 @@ internal sealed partial class SessionRegistry : ReceiveActor
             entry.LastUsed = Environment.TickCount64;
             if (message is not SessionEvent e || _runtime.Admit(entry, e.Token, e.Event, sender, e.CorrelationId))
             {
-                entry.Actor.Tell(message, sender);
+                Tell(entry, message, sender);
             }
 
             return;
@@ -130,14 +138,26 @@ internal sealed partial class SessionRegistry : ReceiveActor
         }
 
         entry = Start(message.Token);
+        Tell(entry, message, sender);
+    }
+
+    private static void Tell(SessionEntry entry, ISessionMessage message, IActorRef sender)
+    {
+        if (message is SessionEvent)
+        {
+            entry.Told();   // the session counts it off when it takes it
+        }
+
         entry.Actor.Tell(message, sender);
     }
 
     private SessionEntry Start(string token)
     {
-        var actor = Context.ActorOf(Props.Create(() => new StateActor(token, _runtime)), token);
-        Context.Watch(actor);
-        var entry = new SessionEntry(actor);
+        var entry = new SessionEntry(token, _runtime.Extractor.EntityId(new SessionIdProbe(token))!);
+        var runtime = _runtime;
+        entry.Actor = Context.ActorOf(Props.Create(() => new StateActor(entry, runtime)), entry.Id);
+        Context.Watch(entry.Actor);
+        _byActor[entry.Actor] = entry;
         _sessions[token] = entry;
         _count++;
         return entry;
@@ -162,21 +182,20 @@ internal sealed partial class SessionRegistry : ReceiveActor
             entry.Buffer = null;
             foreach (var (message, sender) in buffer)
             {
-                entry.Actor.Tell(message, sender);
+                Tell(entry, message, sender);
             }
         }
     }
 
     private void OnSessionStopped(IActorRef stopped)
     {
-        var token = stopped.Path.Name;
-        if (!_sessions.TryGetValue(token, out var old) || !old.Actor.Equals(stopped) || !_sessions.TryRemove(new KeyValuePair<string, SessionEntry>(token, old)))
+        if (!_byActor.Remove(stopped, out var old) || !_sessions.TryRemove(new KeyValuePair<string, SessionEntry>(old.Token, old)))
         {
             return;   // not running, or a newer incarnation already took its place
         }
 
+        var token = old.Token;
         _count--;
-        old.Close();
         if (old.Buffer is not { Count: > 0 } waiting)
         {
             return;
@@ -193,8 +212,7 @@ internal sealed partial class SessionRegistry : ReceiveActor
         var idleMs = (long)_runtime.Options.PassivateAfter.TotalMilliseconds;
         foreach (var (_, entry) in _sessions)
         {
-            // A session whose route a sender is inside right now is in use: it is looked at again next sweep.
-            if (!entry.Passivating && now - entry.LastUsed >= idleMs && entry.TryClose())
+            if (!entry.Passivating && now - entry.LastUsed >= idleMs && entry.Waiting == 0)
             {
                 entry.Passivating = true;
                 entry.Actor.Tell(new Passivate());
@@ -207,13 +225,13 @@ internal sealed partial class SessionRegistry : ReceiveActor
     {
         switch (message)
         {
-            case SessionEvent e when !ReferenceEquals(sender, ActorRefs.NoSender):
+            case SessionEvent e when SessionRuntime.IsReplyable(sender):
                 sender.Tell(new EventCompleted(e.Token, e.Event?.Handler ?? "(none)", error, e.CorrelationId));
                 break;
             case ModifyState m:
                 m.Done.TrySetException(new InvalidOperationException(error));
                 break;
-            case Subscribe when !ReferenceEquals(sender, ActorRefs.NoSender):
+            case Subscribe when SessionRuntime.IsReplyable(sender):
                 sender.Tell(new Status.Failure(new InvalidOperationException(error)));
                 break;
             default:
@@ -226,4 +244,7 @@ internal sealed partial class SessionRegistry : ReceiveActor
     private static partial void LogRefusedUnanswered(ILogger logger, string message, string reason);
 
     private static string Shorten(string? token) => token is null ? "(null)" : SessionToken.Redact(token);
+
+    /// <summary>A message that names only a token, to ask the extractor for the session's id.</summary>
+    private sealed record SessionIdProbe(string Token) : ISessionMessage;
 }

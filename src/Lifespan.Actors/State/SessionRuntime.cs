@@ -18,6 +18,9 @@ internal sealed class SessionRuntime(SessionOptions options, IStateStore store, 
 
     public TimeProvider Time { get; } = time;
 
+    /// <summary>Names each session's actor by a hash of its token.</summary>
+    public SessionMessageExtractor Extractor { get; } = new();
+
     /// <summary>What <see cref="State.Services"/> returns in every session.</summary>
     public IServiceProvider Services { get; } = services ?? NoServices.Instance;
 
@@ -85,9 +88,8 @@ internal sealed class SessionRuntime(SessionOptions options, IStateStore store, 
         (count == 1 ? $"Event {handler} was refused: " : $"{count} events were refused, the last of them {handler}: ") +
         $"the session's queue was full (lifespan.sessions.max-queued-events = {Options.MaxQueuedEvents}). Send more once earlier ones have been applied.";
 
-    /// <summary>Whether <paramref name="sender"/> is someone to answer: not absent, <see cref="ActorRefs.NoSender"/> or <see cref="ActorRefs.Nobody"/>.</summary>
-    public static bool IsReplyable([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] IActorRef? sender) =>
-        sender is not null && !ReferenceEquals(sender, ActorRefs.NoSender) && !ReferenceEquals(sender, ActorRefs.Nobody);
+    /// <summary>Whether <paramref name="sender"/> is someone to answer: not absent, <see cref="ActorRefs.Nobody"/> or dead letters.</summary>
+    public static bool IsReplyable([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] IActorRef? sender) => !sender.IsNobody();
 
     /// <summary>
     /// Whether an event for the running session <paramref name="entry"/> may join what waits for it. When

@@ -41,6 +41,21 @@ public static class SessionToken
         return null;
     }
 
+    /// <summary>
+    /// The name of the session's actor, its entity id and its key in the state store: a one-way hash of
+    /// <paramref name="token"/> (SHA-256, its first 128 bits base64url-encoded), so that an actor path in a log, a
+    /// dead letter or a database row never hands out the session.
+    /// </summary>
+    public static string Hash(string token)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        Span<byte> text = token.Length <= MaxLength ? stackalloc byte[System.Text.Encoding.UTF8.GetMaxByteCount(token.Length)] : new byte[System.Text.Encoding.UTF8.GetMaxByteCount(token.Length)];
+        var length = System.Text.Encoding.UTF8.GetBytes(token, text);
+        SHA256.HashData(text[..length], hash);
+        return "s-" + Base64Url.EncodeToString(hash[..16]);
+    }
+
     /// <summary>The token shortened for logs, so that logs do not hand out sessions.</summary>
     public static string Redact(string token) => token.Length <= 6 ? token : string.Concat(token.AsSpan(0, 6), "…");
 }

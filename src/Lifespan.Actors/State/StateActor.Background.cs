@@ -46,14 +46,14 @@ internal sealed partial class StateActor
 
         work.ReplyTo.Tell(new LockGranted(work.Request.LockId, _state[work.Request.StateIndex].ToJson(StateVarSelection.All)));
         work.GrantedAt = _runtime.Time.GetTimestamp();
-        Context.Timers.StartSingleTimer(LockTimer, new LockHeldTooLong(work.Request.LockId), _runtime.Options.LockWarningAfter);
+        Timers.StartSingleTimer(LockTimer, new LockHeldTooLong(work.Request.LockId), _runtime.Options.LockWarningAfter);
     }
 
     private void OnReleaseLock(ReleaseLock release)
     {
         if (_current is LockWork held && held.Request.LockId == release.LockId)
         {
-            Context.Timers.Cancel(LockTimer);
+            Timers.Cancel(LockTimer);
             var error = release.Changes is { } changes ? ApplyLockChanges(held, changes) : null;
             Finish(held, null, error);
             return;
@@ -121,7 +121,7 @@ internal sealed partial class StateActor
         {
             if (_current is LockWork held && ReferenceEquals(held.Request.Task, actor))
             {
-                Context.Timers.Cancel(LockTimer);
+                Timers.Cancel(LockTimer);
                 Finish(held, null, null);   // the task stopped while holding the lock: release it without changes
             }
 

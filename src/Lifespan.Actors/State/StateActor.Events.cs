@@ -4,27 +4,6 @@ namespace Lifespan.Actors.State;
 internal sealed partial class StateActor
 {
     /// <summary>
-    /// Applies an event that has no one to answer on an idle session: what <see cref="Accept"/> does, without taking
-    /// the session's work object for the common case of a handler that returns nothing (see <see cref="StartEvent"/>).
-    /// </summary>
-    private void ApplyNow(StateEvent @event)
-    {
-        try
-        {
-            if (StartEvent(@event, work: null))
-            {
-                return;
-            }
-        }
-        catch (Exception ex)
-        {
-            Broke(Inline(@event), ex);   // as Run answers work that broke on the actor's own thread
-        }
-
-        _inline.Clear();   // finished, or handed on as a copy (AwaitThenFinish)
-    }
-
-    /// <summary>
     /// Resolves and invokes the event's handler, or starts its background task. <paramref name="work"/> is the event's
     /// work (the current work); an event with no one to answer may come without it, and then takes the session's reused
     /// one only when there is more to do than send the delta: a refusal, a failure, a background task, or a result to
@@ -157,7 +136,7 @@ internal sealed partial class StateActor
             work = _current = _inline.Copy();   // the reused instance must not be what the completion is matched against
         }
 
-        task.PipeTo(Self, t => new WorkFinished(work, t, null));
+        task.PipeOutcomeTo(Self, t => new WorkFinished(work, t, null));
     }
 
     /// <summary>Runs a synchronous generator: each step's changes are sent before the next, and each yielded event is queued.</summary>

@@ -23,7 +23,7 @@ internal sealed partial class StateActor
         }
 
         _restoring = true;
-        load.AsTask().WaitAsync(_runtime.Options.RequestTimeout).PipeTo(Self, t => new Restored(t.IsCompletedSuccessfully ? t.Result : null, TaskPipe.ErrorOf(t)));
+        load.AsTask().WaitAsync(_runtime.Options.RequestTimeout).PipeOutcomeTo(Self, t => new Restored(t.IsCompletedSuccessfully ? t.Result : null, TaskPipe.ErrorOf(t)));
     }
 
     private void OnRestored(Restored restored)
@@ -107,7 +107,7 @@ internal sealed partial class StateActor
             return;
         }
 
-        save.PipeTo(Self, t => new Saved(TaskPipe.ErrorOf(t)));
+        save.PipeOutcomeTo(Self, t => new Saved(TaskPipe.ErrorOf(t)));
     }
 
     private void OnSaved(Saved saved)

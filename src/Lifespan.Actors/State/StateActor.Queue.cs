@@ -19,13 +19,9 @@ internal sealed partial class StateActor
                 LogEventRefused(_runtime.Logger, RedactedToken, handler, error);
                 refuseTo.Tell(new EventCompleted(_token, handler, error, work.CorrelationId));
             }
-            else if (_runtime.Sessions.TryGetValue(_token, out var entry) && ReferenceEquals(entry.Actor, Self))
-            {
-                entry.NoteRefused(handler);   // one report per burst, with those refused before reaching the session
-            }
             else
             {
-                Broadcast(new SessionError(_token, handler, _runtime.QueueWasFull(1, handler)));
+                _entry.NoteRefused(handler);   // one report per burst, with those refused before reaching the session
             }
 
             return;

@@ -1,16 +1,17 @@
 namespace Lifespan.Actors.State;
 
 /// <summary>
-/// One client session (<c>/user/sessions/&lt;token&gt;</c>): owns the session's state objects and applies its work one
+/// One client session (<c>/user/sessions/&lt;hash of token&gt;</c>): owns the session's state objects and applies its work one
 /// piece at a time — events in arrival order, with lock requests of background tasks, out-of-band changes and new
 /// subscriptions served ahead of waiting events. An async handler keeps the session busy until it completes, but the
 /// actor keeps receiving: it queues what arrives meanwhile instead of leaving it in the mailbox, so that it can count
 /// it (<see cref="SessionOptions.MaxQueuedEvents"/>) and serve lock requests before queued events.
 /// </summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "An actor's resources end with it: PostStop disposes the stop token's source.")]
-internal sealed partial class StateActor : ReceiveActor, IHasQueuedWork
+internal sealed partial class StateActor : UntypedActor, IWithTimers
 {
     private readonly string _token;
+    private readonly SessionEntry _entry;
     private readonly SessionRuntime _runtime;
     private readonly SessionState _state;
     private WorkQueues<Work> _queues;
@@ -24,11 +25,12 @@ internal sealed partial class StateActor : ReceiveActor, IHasQueuedWork
     private bool _passivating;
     private Exception? _loadError;
 
-    public StateActor(string token, SessionRuntime runtime)
+    public StateActor(SessionEntry entry, SessionRuntime runtime)
     {
-        _token = token;
+        _entry = entry;
+        _token = entry.Token;
         _runtime = runtime;
-        _state = new SessionState(token, runtime.States, runtime.Services);
+        _state = new SessionState(entry.Token, runtime.States, runtime.Services);
         _inline = new EventWork();   // created with the rest of the session, so that it lies next to it in memory
         _stoppingToken = _stopping.Token;
     }
@@ -39,8 +41,7 @@ internal sealed partial class StateActor : ReceiveActor, IHasQueuedWork
     /// <summary>The token as logs show it.</summary>
     private string RedactedToken => SessionToken.Redact(_token);
 
-    /// <summary>Events and requests waiting behind the current one (read by the actor tree from other threads).</summary>
-    public int QueuedWork => _queues.Count;
+    public ITimerScheduler Timers { get; set; } = null!;
 
     private bool IsIdle => _current is null && _queues.Count == 0;
 
@@ -55,24 +56,18 @@ internal sealed partial class StateActor : ReceiveActor, IHasQueuedWork
         _stopping.Dispose();
     }
 
-    /// <summary>Every message goes to <see cref="OnMessage"/>: no handler table to look through (or keep) per session.</summary>
-    internal override Task? Dispatch(object message)
+    protected override void OnReceive(object message)
     {
         OnMessage(message);
-        return null;
+        _entry.SetQueued(_queues.EventCount);   // the session's own count, read by SessionHub to bound its queue
     }
 
     private void OnMessage(object message)
     {
         switch (message)
         {
-            case StateEvent e when CanStartNow:   // told straight to the session by SessionHub.Send, with no one to answer
-                ApplyNow(e);
-                break;
-            case StateEvent e:
-                Accept(e, null, 0, false);
-                break;
             case SessionEvent e:
+                _entry.Received();
                 Accept(e.Event, SessionRuntime.IsReplyable(Sender) ? Sender : null, e.CorrelationId, e.RepliesOnFailureOnly);
                 break;
             case EnqueueEvents q:
@@ -234,7 +229,7 @@ internal sealed partial class StateActor : ReceiveActor, IHasQueuedWork
         Fail(work, error);
         if (work is LockWork)
         {
-            Context.Timers.Cancel(LockTimer);
+            Timers.Cancel(LockTimer);
         }
 
         _current = null;
