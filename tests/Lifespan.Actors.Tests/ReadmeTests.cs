@@ -1,9 +1,10 @@
-using Lifespan.Actors.TestKit;
+using Akka.TestKit;
+using Akka.TestKit.Xunit2;
 
 namespace Lifespan.Actors.Tests;
 
 /// <summary>The README's examples, compiled and run.</summary>
-public sealed class ReadmeTests : TestKit.TestKit
+public sealed class ReadmeTests : TestKit
 {
     public sealed record Deposit(decimal Amount);
 
@@ -44,7 +45,7 @@ public sealed class ReadmeTests : TestKit.TestKit
     {
         var account = Sys.ActorOf(Props.Create<Account>());
         account.Tell(new Deposit(5));
-        account.Tell(new GetBalance(), TestActor.Ref);
+        account.Tell(new GetBalance(), TestActor);
         await ExpectMsgAsync(5m);
 
         var probe = CreateTestProbe();

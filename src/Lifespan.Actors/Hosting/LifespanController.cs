@@ -59,7 +59,7 @@ internal sealed partial class LifespanController(
 
         registry.Validate(services);
         _tasks = registry.Begin();
-        var runtime = new LifespanRuntime(services, app, state, loggerFactory.CreateLogger("Lifespan.Actors.Lifespan"), TimeProvider.System, lifetime.ApplicationStopping);
+        var runtime = new LifespanRuntime(services, app, state, loggerFactory.CreateLogger("Lifespan.Actors.Lifespan"), services.GetService<TimeProvider>() ?? TimeProvider.System, lifetime.ApplicationStopping);
         var tasks = _tasks;
         _guardian = system.ActorOf(Props.Create(() => new LifespanGuardian(tasks, runtime)), "lifespan");
         actors.Register<LifespanGuardianKey>(_guardian);

@@ -1,6 +1,5 @@
 using Lifespan.Actors.Configuration;
 using Lifespan.Actors.Hosting;
-using Lifespan.Actors.Shutdown;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

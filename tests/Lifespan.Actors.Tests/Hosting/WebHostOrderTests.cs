@@ -1,7 +1,8 @@
 using System.Net;
 using System.Net.Sockets;
 using Lifespan.Actors.Hosting;
-using Lifespan.Actors.TestKit;
+using Akka.TestKit;
+using Akka.TestKit.Xunit2;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -10,7 +11,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Lifespan.Actors.Tests.Hosting;
 
-public sealed class WebHostOrderTests : TestKit.TestKit
+public sealed class WebHostOrderTests : TestKit
 {
     private static async IAsyncEnumerable<string> SlowSetup(IActorRef probe, TaskCompletionSource gate)
     {
@@ -29,7 +30,7 @@ public sealed class WebHostOrderTests : TestKit.TestKit
         var builder = WebApplication.CreateBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
-        builder.Services.AddLifespanActors(a => a.RegisterLifespanTask(SlowSetup, new { probe = TestActor.Ref, gate }));
+        builder.Services.AddLifespanActors(a => a.RegisterLifespanTask(SlowSetup, new { probe = TestActor, gate }));
         await using var app = builder.Build();
         app.MapGet("/", () => Results.Text("hello"));
 
@@ -59,9 +60,9 @@ public sealed class WebHostOrderTests : TestKit.TestKit
         var builder = WebApplication.CreateBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
-        builder.Services.AddLifespanActors(a => a.RegisterLifespanTask(SlowSetup, new { probe = TestActor.Ref, gate = open }));
+        builder.Services.AddLifespanActors(a => a.RegisterLifespanTask(SlowSetup, new { probe = TestActor, gate = open }));
         await using var app = builder.Build();
-        app.MapGet("/slow", async () => { TestActor.Ref.Tell("request started"); await answer.Task; return Results.Text("done"); });
+        app.MapGet("/slow", async () => { TestActor.Tell("request started"); await answer.Task; return Results.Text("done"); });
         await app.StartAsync();
         await ReceiveNAsync(2);   // setting up, set up
 

@@ -1,13 +1,14 @@
 using Lifespan.Actors.Hosting;
 using Lifespan.Actors.Lifespan;
-using Lifespan.Actors.TestKit;
+using Akka.TestKit;
+using Akka.TestKit.Xunit2;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Lifespan.Actors.Tests.Lifespan;
 
-public sealed class FailurePolicyTests : TestKit.TestKit
+public sealed class FailurePolicyTests : TestKit
 {
     private static Func<IActorRef, Task> Failing(string message) => async probe =>
     {
@@ -19,7 +20,7 @@ public sealed class FailurePolicyTests : TestKit.TestKit
     [Fact]
     public async Task By_default_a_failure_is_logged_at_error_with_the_task_name_and_not_retried()
     {
-        var (host, log) = LifespanHost.Build(a => a.RegisterLifespanTask(Failing("upstream down"), new { probe = TestActor.Ref }, new LifespanTaskOptions { Name = "poller" }));
+        var (host, log) = LifespanHost.Build(a => a.RegisterLifespanTask(Failing("upstream down"), new { probe = TestActor }, new LifespanTaskOptions { Name = "poller" }));
         await host.StartAsync();
         await ExpectMsgAsync("run");
         var task = host.GetLifespanTasks()[0];
@@ -43,7 +44,7 @@ public sealed class FailurePolicyTests : TestKit.TestKit
             MaxBackoff = TimeSpan.FromMilliseconds(40),
             MaxRestarts = 3,
         };
-        var (host, log) = LifespanHost.Build(a => a.RegisterLifespanTask(Failing("flaky"), new { probe = TestActor.Ref }, options));
+        var (host, log) = LifespanHost.Build(a => a.RegisterLifespanTask(Failing("flaky"), new { probe = TestActor }, options));
         await host.StartAsync();
         await ReceiveNAsync(4);   // the first run and three restarts
         await ExpectNoMsgAsync(TimeSpan.FromMilliseconds(300));
@@ -71,7 +72,7 @@ public sealed class FailurePolicyTests : TestKit.TestKit
             probe.Tell("run");
             await Task.Yield();
             throw new TaskCanceledException("The request was canceled due to the configured HttpClient.Timeout elapsing.");
-        }, new { probe = TestActor.Ref }, options));
+        }, new { probe = TestActor }, options));
         await host.StartAsync();
         await ReceiveNAsync(3);   // the first run and two restarts: not mistaken for a shutdown cancellation
         var task = host.GetLifespanTasks()[0];
@@ -118,7 +119,7 @@ public sealed class FailurePolicyTests : TestKit.TestKit
                 probe.Tell("run");
                 await runs.WaitAsync(stopping);
                 throw new InvalidOperationException("fails after a while");
-            }, new { probe = TestActor.Ref }, options),
+            }, new { probe = TestActor }, options),
             time: clock);
         await host.StartAsync();
 
@@ -153,7 +154,7 @@ public sealed class FailurePolicyTests : TestKit.TestKit
     public async Task A_task_that_returns_normally_is_completed_not_restarted()
     {
         var options = new LifespanTaskOptions { Name = "once", OnFailure = LifespanFailurePolicy.Restart, MinBackoff = TimeSpan.FromMilliseconds(10) };
-        var (host, _) = LifespanHost.Build(a => a.RegisterLifespanTask(async (IActorRef probe) => { await Task.Yield(); probe.Tell("ran"); }, new { probe = TestActor.Ref }, options));
+        var (host, _) = LifespanHost.Build(a => a.RegisterLifespanTask(async (IActorRef probe) => { await Task.Yield(); probe.Tell("ran"); }, new { probe = TestActor }, options));
         await host.StartAsync();
         await ExpectMsgAsync("ran");
         var task = host.GetLifespanTasks()[0];
@@ -187,7 +188,7 @@ public sealed class FailurePolicyTests : TestKit.TestKit
     {
         var options = new LifespanTaskOptions { Name = "critical", OnFailure = LifespanFailurePolicy.StopApplication };
         var (host, _) = LifespanHost.Build(a => a
-            .RegisterLifespanTask(Failing("fatal"), new { probe = TestActor.Ref }, options)
+            .RegisterLifespanTask(Failing("fatal"), new { probe = TestActor }, options)
             .RegisterLifespanTask(SlowSetup));
         var ex = await Assert.ThrowsAsync<LifespanStartupException>(() => host.StartAsync());
         Assert.Equal("critical", ex.TaskName);

@@ -1,11 +1,12 @@
 using Lifespan.Actors.Hosting;
 using Lifespan.Actors.Lifespan;
-using Lifespan.Actors.TestKit;
+using Akka.TestKit;
+using Akka.TestKit.Xunit2;
 using Microsoft.Extensions.Hosting;
 
 namespace Lifespan.Actors.Tests.Lifespan;
 
-public sealed class HotReloadTests : TestKit.TestKit
+public sealed class HotReloadTests : TestKit
 {
     private static async IAsyncEnumerable<int> Resource(IActorRef probe)
     {
@@ -20,7 +21,7 @@ public sealed class HotReloadTests : TestKit.TestKit
     [InlineData("Production", false)]
     public async Task A_hot_reload_restarts_the_lifespan_tasks_in_Development_only(string environment, bool restarts)
     {
-        var (host, _) = LifespanHost.Build(a => a.RegisterLifespanTask(Resource, new { probe = TestActor.Ref }), environment: environment);
+        var (host, _) = LifespanHost.Build(a => a.RegisterLifespanTask(Resource, new { probe = TestActor }), environment: environment);
         await host.StartAsync();
         await ExpectMsgAsync("set up");
 

@@ -1,7 +1,7 @@
 using Lifespan.Actors.Hosting;
 using Lifespan.Actors.Lifespan;
-using Lifespan.Actors.Shutdown;
-using Lifespan.Actors.TestKit;
+using Akka.TestKit;
+using Akka.TestKit.Xunit2;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -9,7 +9,7 @@ using Microsoft.Extensions.Logging;
 namespace Lifespan.Actors.Tests.Lifespan;
 
 /// <summary>The order of startup and shutdown, observed by a probe each task reports to.</summary>
-public sealed class LifecycleOrderTests : TestKit.TestKit
+public sealed class LifecycleOrderTests : TestKit
 {
     private static Func<IActorRef, CancellationToken, Task> Poller(string name) => async (probe, stopping) =>
     {
@@ -43,10 +43,10 @@ public sealed class LifecycleOrderTests : TestKit.TestKit
     public async Task Setups_run_in_order_long_running_tasks_are_not_awaited_and_shutdown_reverses_it()
     {
         var (host, log) = LifespanHost.Build(a => a
-            .RegisterLifespanTask(Resource("db"), new { probe = TestActor.Ref }, new LifespanTaskOptions { Name = "db" })
-            .RegisterLifespanTask(Poller("poller-1"), new { probe = TestActor.Ref }, new LifespanTaskOptions { Name = "poller-1" })
-            .RegisterLifespanTask(Resource("model"), new { probe = TestActor.Ref }, new LifespanTaskOptions { Name = "model" })
-            .RegisterLifespanTask(Poller("poller-2"), new { probe = TestActor.Ref }, new LifespanTaskOptions { Name = "poller-2" }));
+            .RegisterLifespanTask(Resource("db"), new { probe = TestActor }, new LifespanTaskOptions { Name = "db" })
+            .RegisterLifespanTask(Poller("poller-1"), new { probe = TestActor }, new LifespanTaskOptions { Name = "poller-1" })
+            .RegisterLifespanTask(Resource("model"), new { probe = TestActor }, new LifespanTaskOptions { Name = "model" })
+            .RegisterLifespanTask(Poller("poller-2"), new { probe = TestActor }, new LifespanTaskOptions { Name = "poller-2" }));
 
         await host.StartAsync();
         Assert.DoesNotContain(log.Entries, e => e.Level >= LogLevel.Warning);
@@ -100,8 +100,8 @@ public sealed class LifecycleOrderTests : TestKit.TestKit
     {
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var (host, _) = LifespanHost.Build(a => a
-            .RegisterLifespanTask(Resource("slow", gate), new { probe = TestActor.Ref }, new LifespanTaskOptions { Name = "slow" })
-            .RegisterLifespanTask((IActorRef probe) => probe.Tell("next"), new { probe = TestActor.Ref }));
+            .RegisterLifespanTask(Resource("slow", gate), new { probe = TestActor }, new LifespanTaskOptions { Name = "slow" })
+            .RegisterLifespanTask((IActorRef probe) => probe.Tell("next"), new { probe = TestActor }));
         var starting = host.StartAsync();
         await ExpectMsgAsync("slow setting up");
         await ExpectNoMsgAsync(TimeSpan.FromMilliseconds(200));
@@ -118,11 +118,11 @@ public sealed class LifecycleOrderTests : TestKit.TestKit
     public async Task A_failed_setup_undoes_what_started_and_fails_host_start_naming_the_task()
     {
         var (host, _) = LifespanHost.Build(a => a
-            .RegisterLifespanTask(Resource("db"), new { probe = TestActor.Ref }, new LifespanTaskOptions { Name = "db" })
-            .RegisterLifespanTask(Poller("poller"), new { probe = TestActor.Ref }, new LifespanTaskOptions { Name = "poller" })
-            .RegisterLifespanTask(Resource("cache"), new { probe = TestActor.Ref }, new LifespanTaskOptions { Name = "cache" })
+            .RegisterLifespanTask(Resource("db"), new { probe = TestActor }, new LifespanTaskOptions { Name = "db" })
+            .RegisterLifespanTask(Poller("poller"), new { probe = TestActor }, new LifespanTaskOptions { Name = "poller" })
+            .RegisterLifespanTask(Resource("cache"), new { probe = TestActor }, new LifespanTaskOptions { Name = "cache" })
             .RegisterLifespanTask(LifespanHost.FailingSetup, options: new LifespanTaskOptions { Name = "load-model" })
-            .RegisterLifespanTask((IActorRef probe) => probe.Tell("never"), new { probe = TestActor.Ref }));
+            .RegisterLifespanTask((IActorRef probe) => probe.Tell("never"), new { probe = TestActor }));
 
         var ex = await Assert.ThrowsAsync<LifespanStartupException>(() => host.StartAsync());
         Assert.Equal("load-model", ex.TaskName);
@@ -145,7 +145,7 @@ public sealed class LifecycleOrderTests : TestKit.TestKit
             a => a
                 .RegisterLifespanTask(() => release.Task, options: new LifespanTaskOptions { Name = "stubborn" })
                 .RegisterLifespanTask(LifespanHost.FailingSetup, options: new LifespanTaskOptions { Name = "load-model" }),
-            shutdown: o => o.Phases[ShutdownPhases.ServiceStop] = new ShutdownPhaseOptions { Timeout = TimeSpan.FromMilliseconds(200) });
+            akka: LifespanHost.PhaseTimeout(CoordinatedShutdown.PhaseServiceStop, TimeSpan.FromMilliseconds(200)));
 
         // The startup timeout is the default five minutes: waiting on it would blow this bound.
         var ex = await Assert.ThrowsAsync<LifespanStartupException>(() => host.StartAsync().WaitAsync(TimeSpan.FromSeconds(20)));
@@ -161,8 +161,8 @@ public sealed class LifecycleOrderTests : TestKit.TestKit
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var (host, _) = LifespanHost.Build(
             a => a
-                .RegisterLifespanTask(Resource("fast"), new { probe = TestActor.Ref }, new LifespanTaskOptions { Name = "fast" })
-                .RegisterLifespanTask(Resource("slow", gate), new { probe = TestActor.Ref }, new LifespanTaskOptions { Name = "slow" }),
+                .RegisterLifespanTask(Resource("fast"), new { probe = TestActor }, new LifespanTaskOptions { Name = "fast" })
+                .RegisterLifespanTask(Resource("slow", gate), new { probe = TestActor }, new LifespanTaskOptions { Name = "slow" }),
             configuration: new() { ["lifespan:tasks:startup-timeout"] = "500ms" });
 
         var ex = await Assert.ThrowsAsync<LifespanStartupException>(() => host.StartAsync());
@@ -181,9 +181,9 @@ public sealed class LifecycleOrderTests : TestKit.TestKit
     public async Task A_failed_start_runs_the_shutdown_handlers_registered_before_the_failure_once()
     {
         var (host, _) = LifespanHost.Build(a => a
-            .OnShutdown((IActorRef probe) => probe.Tell("first handler"), new { probe = TestActor.Ref })
+            .OnShutdown((IActorRef probe) => probe.Tell("first handler"), new { probe = TestActor })
             .RegisterLifespanTask(LifespanHost.FailingSetup, options: new LifespanTaskOptions { Name = "load-model" })
-            .OnShutdown((IActorRef probe) => probe.Tell("second handler"), new { probe = TestActor.Ref }));
+            .OnShutdown((IActorRef probe) => probe.Tell("second handler"), new { probe = TestActor }));
         await Assert.ThrowsAsync<LifespanStartupException>(() => host.StartAsync());   // after the undo and the shutdown that follows it
         await ExpectMsgAsync("first handler");
         await ExpectNoMsgAsync(TimeSpan.FromMilliseconds(200));
@@ -193,7 +193,7 @@ public sealed class LifecycleOrderTests : TestKit.TestKit
     [Fact]
     public async Task The_guardian_and_task_actors_live_under_user_lifespan()
     {
-        var (host, _) = LifespanHost.Build(a => a.RegisterLifespanTask(Poller("poll"), new { probe = TestActor.Ref }, new LifespanTaskOptions { Name = "poll-updates" }));
+        var (host, _) = LifespanHost.Build(a => a.RegisterLifespanTask(Poller("poll"), new { probe = TestActor }, new LifespanTaskOptions { Name = "poll-updates" }));
         await host.StartAsync();
         await ExpectMsgAsync("poll started");
         var system = host.Services.GetRequiredService<ActorSystem>();
@@ -215,7 +215,7 @@ public sealed class LifecycleOrderTests : TestKit.TestKit
         var release = new TaskCompletionSource();
         var (host, log) = LifespanHost.Build(
             a => a.RegisterLifespanTask(() => release.Task, options: new LifespanTaskOptions { Name = "stubborn" }),
-            shutdown: o => o.Phases[ShutdownPhases.ServiceStop] = new ShutdownPhaseOptions { Timeout = TimeSpan.FromMilliseconds(300) });
+            akka: LifespanHost.PhaseTimeout(CoordinatedShutdown.PhaseServiceStop, TimeSpan.FromMilliseconds(300)));
         await host.StartAsync();
         await host.StopWithin(TimeSpan.FromSeconds(30));
         Assert.Contains(log.Entries, e => e.Level == LogLevel.Warning && e.Text.Contains("stubborn", StringComparison.Ordinal) && e.Text.Contains("ignored cancellation", StringComparison.Ordinal));
@@ -230,7 +230,7 @@ public sealed class LifecycleOrderTests : TestKit.TestKit
         using var blocked = new ManualResetEventSlim();
         var (host, _) = LifespanHost.Build(a => a
             .RegisterLifespanTask(() => { blocked.Wait(TimeSpan.FromSeconds(30)); return Task.CompletedTask; }, options: new LifespanTaskOptions { Name = "blocker" })
-            .RegisterLifespanTask(Poller("after"), new { probe = TestActor.Ref }, new LifespanTaskOptions { Name = "after" }));
+            .RegisterLifespanTask(Poller("after"), new { probe = TestActor }, new LifespanTaskOptions { Name = "after" }));
         await host.StartAsync().WaitAsync(TimeSpan.FromSeconds(10));
         await ExpectMsgAsync("after started");
         blocked.Set();
@@ -242,10 +242,10 @@ public sealed class LifecycleOrderTests : TestKit.TestKit
     public async Task The_older_OnStartup_and_OnShutdown_handlers_run_in_order()
     {
         var (host, _) = LifespanHost.Build(a => a
-            .OnStartup((IActorRef probe) => probe.Tell("startup 1"), new { probe = TestActor.Ref })
-            .OnStartup(async (IActorRef probe) => { await Task.Yield(); probe.Tell("startup 2"); }, new { probe = TestActor.Ref })
-            .OnShutdown((IActorRef probe) => probe.Tell("shutdown 1"), new { probe = TestActor.Ref })
-            .OnShutdown(async (IActorRef probe) => { await Task.Yield(); probe.Tell("shutdown 2"); }, new { probe = TestActor.Ref }));
+            .OnStartup((IActorRef probe) => probe.Tell("startup 1"), new { probe = TestActor })
+            .OnStartup(async (IActorRef probe) => { await Task.Yield(); probe.Tell("startup 2"); }, new { probe = TestActor })
+            .OnShutdown((IActorRef probe) => probe.Tell("shutdown 1"), new { probe = TestActor })
+            .OnShutdown(async (IActorRef probe) => { await Task.Yield(); probe.Tell("shutdown 2"); }, new { probe = TestActor }));
         await host.StartAsync();
         Assert.Equal(["startup 1", "startup 2"], await ReceiveNAsync(2));
         await ExpectNoMsgAsync();

@@ -1,6 +1,7 @@
-using Lifespan.Actors.TestKit;
+using Akka.TestKit;
+using Akka.TestKit.Xunit2;
 using Lifespan.Actors.Hosting;
-using Lifespan.Actors.Shutdown;
+using Akka.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -14,7 +15,7 @@ internal static class LifespanHost
     public static (IHost Host, CapturingLoggerProvider Log) Build(
         Action<LifespanActorsBuilder> configure,
         Action<IServiceCollection>? services = null,
-        Action<ShutdownOptions>? shutdown = null,
+        string? akka = null,
         string environment = "Production",
         Dictionary<string, string?>? configuration = null,
         TimeProvider? time = null)
@@ -27,19 +28,28 @@ internal static class LifespanHost
             builder.Configuration.AddInMemoryCollection(configuration);
         }
 
-        builder.Services.AddLifespanActors(actors =>
+        builder.Services.AddLifespanActors(configure);
+        builder.Services.AddAkka("lifespan-test", (akkaBuilder, provider) =>
         {
-            actors.SystemName = "lifespan-test";
-            actors.ConfigureSystem = o =>
+            if (akka is not null)
             {
-                shutdown?.Invoke(o.Shutdown);
-                o.TimeProvider = time ?? o.TimeProvider;
-            };
-            configure(actors);
+                akkaBuilder.AddHocon(akka, HoconAddMode.Prepend);
+            }
+
+            akkaBuilder.AddLifespanActors(provider);
         });
+        if (time is not null)
+        {
+            builder.Services.AddSingleton(time);
+        }
+
         services?.Invoke(builder.Services);
         return (builder.Build(), log);
     }
+
+    /// <summary>The Akka setting that gives shutdown phase <paramref name="phase"/> the timeout <paramref name="timeout"/>.</summary>
+    public static string PhaseTimeout(string phase, TimeSpan timeout) =>
+        $"akka.coordinated-shutdown.phases.{phase}.timeout = {(int)timeout.TotalMilliseconds}ms";
 
     public static async Task StopWithin(this IHost host, TimeSpan timeout)
     {
@@ -58,7 +68,7 @@ internal static class LifespanHost
     }
 
     /// <summary>The messages <paramref name="probe"/> receives up to and including <paramref name="last"/>, in order.</summary>
-    public static async Task<List<string>> FishUntilAsync(this TestProbe probe, string last, TimeSpan? timeout = null)
+    public static async Task<List<string>> FishUntilAsync(this TestKitBase probe, string last, TimeSpan? timeout = null)
     {
         var seen = new List<string>();
         await probe.FishForMessageAsync(m => { seen.Add((string)m); return (string)m == last; }, timeout ?? TimeSpan.FromSeconds(30));

@@ -1,6 +1,5 @@
 using Lifespan.Actors.Hosting;
 using Lifespan.Actors.Lifespan;
-using Lifespan.Actors.Shutdown;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -11,11 +10,11 @@ namespace Lifespan.Actors.Tests.Lifespan;
 /// <c>StopApplication()</c> while the lifespan tasks are starting is an orderly stop: nothing more starts, what has
 /// started is stopped in order, nothing is reported as a failure, and the host's run ends normally.
 /// </summary>
-public sealed class StopDuringStartupTests : TestKit.TestKit
+public sealed class StopDuringStartupTests : TestKit
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
 
-    private IAsyncEnumerable<string> Resource(string name, Task? setup = null) => Body(TestActor.Ref, name, setup ?? Task.CompletedTask);
+    private IAsyncEnumerable<string> Resource(string name, Task? setup = null) => Body(TestActor, name, setup ?? Task.CompletedTask);
 
     private static async IAsyncEnumerable<string> Body(IActorRef probe, string name, Task setup)
     {
@@ -28,14 +27,14 @@ public sealed class StopDuringStartupTests : TestKit.TestKit
 
     private async Task Poller(CancellationToken stopping)
     {
-        TestActor.Ref.Tell("poller started");
+        TestActor.Tell("poller started");
         try
         {
             await Task.Delay(Timeout.Infinite, stopping);
         }
         catch (OperationCanceledException)
         {
-            TestActor.Ref.Tell("poller cancelled");
+            TestActor.Tell("poller cancelled");
         }
     }
 
@@ -50,7 +49,7 @@ public sealed class StopDuringStartupTests : TestKit.TestKit
         var (host, log) = LifespanHost.Build(a => a
             .RegisterLifespanTask(() => Resource("db"), options: Named("db"))
             .RegisterLifespanTask(Poller, options: Named("poller"))
-            .RegisterLifespanTask((IHostApplicationLifetime lifetime) => { TestActor.Ref.Tell("migrating"); lifetime.StopApplication(); }, options: Named("migrate-only"))
+            .RegisterLifespanTask((IHostApplicationLifetime lifetime) => { TestActor.Tell("migrating"); lifetime.StopApplication(); }, options: Named("migrate-only"))
             .RegisterLifespanTask(() => Resource("cache"), options: Named("cache")));
         var tasks = host.GetLifespanTasks();
 
@@ -99,7 +98,7 @@ public sealed class StopDuringStartupTests : TestKit.TestKit
                 .RegisterLifespanTask(() => Resource("db"), options: Named("db"))
                 .RegisterLifespanTask(() => Resource("stubborn", release.Task), options: Named("stubborn"))
                 .RegisterLifespanTask(() => Resource("cache"), options: Named("cache")),
-            shutdown: o => o.Phases[ShutdownPhases.ServiceStop] = new ShutdownPhaseOptions { Timeout = TimeSpan.FromMilliseconds(300) });
+            akka: LifespanHost.PhaseTimeout(CoordinatedShutdown.PhaseServiceStop, TimeSpan.FromMilliseconds(300)));
         var lifetime = host.Services.GetRequiredService<IHostApplicationLifetime>();
 
         var run = host.RunAsync();
@@ -137,9 +136,9 @@ public sealed class StopDuringStartupTests : TestKit.TestKit
     public async Task Only_the_shutdown_handlers_the_startup_reached_run_and_each_once()
     {
         var (host, log) = LifespanHost.Build(a => a
-            .OnShutdown(() => TestActor.Ref.Tell("first handler"))
+            .OnShutdown(() => TestActor.Tell("first handler"))
             .RegisterLifespanTask((IHostApplicationLifetime lifetime) => lifetime.StopApplication(), options: Named("stop"))
-            .OnShutdown(() => TestActor.Ref.Tell("second handler")));
+            .OnShutdown(() => TestActor.Tell("second handler")));
 
         await host.RunAsync().WaitAsync(Deadline);   // the undo, then the host's own stop
 
@@ -150,7 +149,7 @@ public sealed class StopDuringStartupTests : TestKit.TestKit
 
     private async IAsyncEnumerable<string> WaitForStop([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken stopping)
     {
-        TestActor.Ref.Tell("model setting up");
+        TestActor.Tell("model setting up");
         await Task.Delay(Timeout.Infinite, stopping);
         yield return "model";
     }

@@ -1,6 +1,5 @@
 using Lifespan.Actors.Hosting;
 using Lifespan.Actors.Lifespan;
-using Lifespan.Actors.Shutdown;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -10,11 +9,11 @@ namespace Lifespan.Actors.Tests.Lifespan;
 /// A teardown that never finishes is abandoned after its share of the phase; the older resources are still torn
 /// down, in order, at shutdown and when a failed start is undone.
 /// </summary>
-public sealed class TearDownBoundTests : TestKit.TestKit
+public sealed class TearDownBoundTests : TestKit
 {
     private static readonly TimeSpan Phase = TimeSpan.FromSeconds(3);
 
-    private IAsyncEnumerable<string> Resource(string name, Task? tearingDown = null) => Body(TestActor.Ref, name, tearingDown ?? Task.CompletedTask);
+    private IAsyncEnumerable<string> Resource(string name, Task? tearingDown = null) => Body(TestActor, name, tearingDown ?? Task.CompletedTask);
 
     private static async IAsyncEnumerable<string> Body(IActorRef probe, string name, Task tearingDown)
     {
@@ -43,7 +42,7 @@ public sealed class TearDownBoundTests : TestKit.TestKit
             shutdown: ShortTearDownPhase);
         await host.StartAsync();
         var system = host.Services.GetRequiredService<ActorSystem>();
-        system.CoordinatedShutdown.AddTask(ShutdownPhases.ActorSystemTerminate, "probe", _ => { TestActor.Ref.Tell("actor tree stopping"); return Task.CompletedTask; });
+        system.CoordinatedShutdown.AddTask(ShutdownPhases.ActorSystemTerminate, "probe", _ => { TestActor.Tell("actor tree stopping"); return Task.CompletedTask; });
 
         await host.StopWithin(TimeSpan.FromSeconds(30));
         var events = await TestActor.FishUntilAsync("actor tree stopping");

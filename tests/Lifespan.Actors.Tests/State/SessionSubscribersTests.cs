@@ -3,7 +3,7 @@ using Lifespan.Actors.State;
 namespace Lifespan.Actors.Tests.State;
 
 /// <summary>A session's subscriber set: none, one (kept without an array) or many, each told once per message.</summary>
-public sealed class SessionSubscribersTests : TestKit.TestKit
+public sealed class SessionSubscribersTests : TestKit
 {
     [Fact]
     public void An_empty_set_tells_no_one()

@@ -1,11 +1,12 @@
 using System.Text.Json;
 using Lifespan.Actors.State;
-using Lifespan.Actors.TestKit;
+using Akka.TestKit;
+using Akka.TestKit.Xunit2;
 
 namespace Lifespan.Actors.Tests.State.Sessions;
 
 /// <summary>A TestKit with a <see cref="SessionHub"/> holding the test states, and helpers to read deltas.</summary>
-public abstract class SessionTestKit : TestKit.TestKit
+public abstract class SessionTestKit : TestKit
 {
     protected SessionTestKit(Action<SessionOptions>? configure = null, IStateStore? store = null)
     {
