@@ -60,6 +60,13 @@ internal sealed partial class HoconParser
 
     private void Include(HoconObject target, string name, bool required, HoconLocation location)
     {
+        // Read as HOCON, a properties file would half work (a.b=1) and half fail far from the include (key value,
+        // '\' continuations); and a missing optional one would vanish silently. Refuse the statement itself.
+        if (name.EndsWith(".properties", StringComparison.OrdinalIgnoreCase))
+        {
+            throw location.Error($"cannot include '{name}': Java .properties files are not supported; include a HOCON (.conf) or JSON (.json) file");
+        }
+
         IReadOnlyList<HoconIncludedFile> files;
         try
         {

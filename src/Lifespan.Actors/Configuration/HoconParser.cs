@@ -125,7 +125,12 @@ internal sealed partial class HoconParser
     private void ParseField(HoconObject target)
     {
         var key = ParseKey();
-        SkipWhitespace(newlines: false);
+
+        // Newlines (and the comments on them) between a key and its separator are whitespace, as in the reference
+        // implementation: "a\n: 1" and "a\n{ b = 1 }" are fields. A key whose next line holds no separator is still an
+        // error, reported where the key ends.
+        var keyEnd = Current;
+        var newline = SkipWhitespace(newlines: true);
         var separator = Current;
         switch (separator.Kind)
         {
@@ -136,8 +141,8 @@ internal sealed partial class HoconParser
             case HoconTokenKind.LeftBrace:
                 break;
             default:
-                throw separator.Location.Error(
-                    $"expected ':', '=', '+=' or '{{' after the key '{HoconPathExpression.Render(key)}', found {separator.Describe()}");
+                var found = newline ? $"{separator.Describe()} at ({separator.Location.Line},{separator.Location.Column})" : separator.Describe();
+                throw keyEnd.Location.Error($"expected ':', '=', '+=' or '{{' after the key '{HoconPathExpression.Render(key)}', found {found}");
         }
 
         _path.AddRange(key);

@@ -13,7 +13,7 @@ public sealed class HoconErrorTests
     [InlineData("a = [1,,2]", 1, 8, "unexpected ','")]
     [InlineData("a = [,1]", 1, 6, "unexpected ','")]
     [InlineData(", a = 1", 1, 1, "unexpected ','")]
-    [InlineData("a\n= 1", 1, 2, "expected ':', '=', '+=' or '{' after the key 'a'")]
+    [InlineData("a\n1", 1, 2, "expected ':', '=', '+=' or '{' after the key 'a', found '1' at (2,1)")]
     [InlineData("a = ", 1, 5, "expected a value")]
     [InlineData("a = \"open", 1, 5, "unterminated quoted string")]
     [InlineData("a = \"line\nbreak\"", 1, 10, "newline in a quoted string")]

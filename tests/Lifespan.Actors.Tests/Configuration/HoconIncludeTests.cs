@@ -100,6 +100,25 @@ public sealed class HoconIncludeTests : IDisposable
     }
 
     [Fact]
+    public void Including_a_java_properties_file_is_an_error_saying_it_is_not_supported()
+    {
+        _dir.Write("x.properties", "a.b=1\nname value");
+        var app = _dir.Write("app.conf", "a = 1\ninclude \"x.properties\"");
+        var ex = Assert.Throws<HoconParseException>(() => HoconDocument.Load(app));
+        Assert.Equal(
+            $"{app}(2,1): cannot include 'x.properties': Java .properties files are not supported; include a HOCON (.conf) or JSON (.json) file",
+            ex.Message);
+
+        // Whether or not the file exists, in every include form.
+        foreach (var include in new[] { "include \"missing.properties\"", "include file(\"x.PROPERTIES\")", "include required(file(\"missing.properties\"))" })
+        {
+            var error = Assert.Throws<HoconParseException>(() => HoconDocument.Load(_dir.Write("other.conf", include)));
+            Assert.Contains(".properties files are not supported", error.Message, StringComparison.Ordinal);
+            Assert.Equal((1, 1), (error.Line, error.Column));
+        }
+    }
+
+    [Fact]
     public void An_included_file_must_not_have_an_array_root()
     {
         _dir.Write("list.conf", "[1, 2]");
