@@ -6,6 +6,11 @@ using Microsoft.Extensions.Hosting;
 
 namespace Lifespan.Actors.Tests.Lifespan;
 
+/// <summary>
+/// A hot reload restarts every running Development app in the process, so these tests run alone: a reload here must
+/// not restart the hosts of tests running in parallel (and theirs must not restart these).
+/// </summary>
+[Collection(HotReloadCollection.Name)]
 public sealed class HotReloadTests : TestKit
 {
     private static async IAsyncEnumerable<int> Resource(IActorRef probe)
@@ -120,4 +125,10 @@ public sealed class HotReloadTests : TestKit
         Assert.Contains("has not started yet", ex.Message, StringComparison.Ordinal);
         host.Dispose();
     }
+}
+
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class HotReloadCollection
+{
+    public const string Name = "hot reload";
 }
