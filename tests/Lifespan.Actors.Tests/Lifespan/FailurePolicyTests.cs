@@ -46,7 +46,7 @@ public sealed class FailurePolicyTests : TestKit
         };
         var (host, log) = LifespanHost.Build(a => a.RegisterLifespanTask(Failing("flaky"), new { probe = TestActor }, options));
         await host.StartAsync();
-        await ReceiveNAsync(4);   // the first run and three restarts
+        await ReceiveNAsync(4).ToListAsync();   // the first run and three restarts
         await ExpectNoMsgAsync(TimeSpan.FromMilliseconds(300));
         var task = host.GetLifespanTasks()[0];
         Assert.Equal(3, task.RestartCount);
@@ -74,7 +74,7 @@ public sealed class FailurePolicyTests : TestKit
             throw new TaskCanceledException("The request was canceled due to the configured HttpClient.Timeout elapsing.");
         }, new { probe = TestActor }, options));
         await host.StartAsync();
-        await ReceiveNAsync(3);   // the first run and two restarts: not mistaken for a shutdown cancellation
+        await ReceiveNAsync(3).ToListAsync();   // the first run and two restarts: not mistaken for a shutdown cancellation
         var task = host.GetLifespanTasks()[0];
         await AwaitConditionAsync(() => task.Status == LifespanTaskStatus.Faulted && task.RestartCount == 2);
         Assert.IsType<TaskCanceledException>(task.Exception);
@@ -102,7 +102,7 @@ public sealed class FailurePolicyTests : TestKit
     [Fact]
     public async Task A_run_that_lasted_ResetAfter_resets_the_restart_count()
     {
-        var clock = new global::Lifespan.Actors.Tests.Actors.ManualClock();
+        var clock = new ManualClock();
         var runs = new SemaphoreSlim(0);
         var options = new LifespanTaskOptions
         {

@@ -6,6 +6,11 @@ using Microsoft.Extensions.Hosting;
 
 namespace Lifespan.Actors.Tests.Lifespan;
 
+/// <summary>
+/// A hot reload restarts every running Development app in the process, so these tests run alone: a reload here must
+/// not restart the hosts of tests running in parallel (and theirs must not restart these).
+/// </summary>
+[Collection(HotReloadCollection.Name)]
 public sealed class HotReloadTests : TestKit
 {
     private static async IAsyncEnumerable<int> Resource(IActorRef probe)
@@ -71,7 +76,7 @@ public sealed class HotReloadTests : TestKit
         await host.StartAsync();
         var app = (LifespanApp)host.Services.GetService(typeof(LifespanApp))!;
         await Task.WhenAll(app.RestartAsync(), app.RestartAsync(), app.RestartAsync());
-        await AwaitConditionAsync(() => Volatile.Read(ref running) == 1, message: "one poller running");
+        await AwaitConditionAsync(() => Volatile.Read(ref running) == 1, null, "one poller running");
         Assert.Equal(Volatile.Read(ref tornDown) + 1, Volatile.Read(ref setUp));
         Assert.Equal(4, Volatile.Read(ref setUp));
 
@@ -101,11 +106,11 @@ public sealed class HotReloadTests : TestKit
         var task = ((LifespanApp)host.Services.GetService(typeof(LifespanApp))!).GetLifespanTasks().Single();
 
         LifespanHotReload.UpdateApplication(null);
-        await AwaitConditionAsync(() => task.Status == LifespanTaskStatus.Faulted, message: "the failed setup");
-        await AwaitConditionAsync(() => log.Entries.Any(e => e.Level == Microsoft.Extensions.Logging.LogLevel.Error && e.Exception?.Message == "broken by the edit"), message: "the failure logged");
+        await AwaitConditionAsync(() => task.Status == LifespanTaskStatus.Faulted, null, "the failed setup");
+        await AwaitConditionAsync(() => log.Entries.Any(e => e.Level == Microsoft.Extensions.Logging.LogLevel.Error && e.Exception?.Message == "broken by the edit"), null, "the failure logged");
 
         LifespanHotReload.UpdateApplication(null);   // the next edit
-        await AwaitConditionAsync(() => task.Status == LifespanTaskStatus.Running, message: "set up again");
+        await AwaitConditionAsync(() => task.Status == LifespanTaskStatus.Running, null, "set up again");
 
         await host.StopWithin(TimeSpan.FromSeconds(30));
         host.Dispose();
@@ -120,4 +125,10 @@ public sealed class HotReloadTests : TestKit
         Assert.Contains("has not started yet", ex.Message, StringComparison.Ordinal);
         host.Dispose();
     }
+}
+
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class HotReloadCollection
+{
+    public const string Name = "hot reload";
 }

@@ -50,7 +50,7 @@ public sealed class LifecycleOrderTests : TestKit
 
         await host.StartAsync();
         Assert.DoesNotContain(log.Entries, e => e.Level >= LogLevel.Warning);
-        var startup = (await ReceiveNAsync(6)).Cast<string>().ToList();
+        var startup = (await ReceiveNAsync(6).ToListAsync()).Cast<string>().ToList();
         Assert.Equal(["db setting up", "db set up"], startup.Take(2));
         Assert.True(startup.IndexOf("model setting up") > startup.IndexOf("db set up"));
         Assert.Contains("poller-1 started", startup);
@@ -58,7 +58,7 @@ public sealed class LifecycleOrderTests : TestKit
         Assert.All(host.GetLifespanTasks(), t => Assert.Equal(LifespanTaskStatus.Running, t.Status));
 
         await host.StopWithin(TimeSpan.FromSeconds(30));
-        var shutdown = (await ReceiveNAsync(4)).Cast<string>().ToList();
+        var shutdown = (await ReceiveNAsync(4).ToListAsync()).Cast<string>().ToList();
         Assert.Equal(["poller-2 cancelled", "poller-1 cancelled"], shutdown.Take(2).OrderByDescending(s => s, StringComparer.Ordinal));
         Assert.Equal(["model torn down", "db torn down"], shutdown.Skip(2));   // after the tasks that may use them
         Assert.Equal(
@@ -89,7 +89,7 @@ public sealed class LifecycleOrderTests : TestKit
             }
         });
         await host.StartAsync();
-        await AwaitConditionAsync(() => Volatile.Read(ref registered) == 5, message: "every task listens to its token");
+        await AwaitConditionAsync(() => Volatile.Read(ref registered) == 5, null, "every task listens to its token");
         await host.StopWithin(TimeSpan.FromSeconds(30));
         Assert.Equal(["t4", "t3", "t2", "t1", "t0"], order);
         host.Dispose();
@@ -129,11 +129,11 @@ public sealed class LifecycleOrderTests : TestKit
         Assert.Contains("Lifespan task 'load-model' failed to start", ex.Message, StringComparison.Ordinal);
         Assert.Contains("model file missing", ex.Message, StringComparison.Ordinal);
 
-        var events = (await TestActor.FishUntilAsync("db torn down")).ToList();
+        var events = (await this.FishUntilAsync("db torn down")).ToList();
         Assert.True(events.IndexOf("poller cancelled") < events.IndexOf("cache torn down"), string.Join(", ", events));
         Assert.True(events.IndexOf("cache torn down") < events.IndexOf("db torn down"), string.Join(", ", events));
         Assert.DoesNotContain("never", events);
-        Assert.True(host.Services.GetRequiredService<ActorSystem>().IsTerminated);
+        Assert.True(host.Services.GetRequiredService<ActorSystem>().WhenTerminated.IsCompleted);
         host.Dispose();
     }
 
@@ -168,7 +168,7 @@ public sealed class LifecycleOrderTests : TestKit
         var ex = await Assert.ThrowsAsync<LifespanStartupException>(() => host.StartAsync());
         Assert.Equal("slow", ex.TaskName);
         Assert.IsType<TimeoutException>(ex.InnerException);
-        var events = await TestActor.FishUntilAsync("fast torn down");
+        var events = await this.FishUntilAsync("fast torn down");
         Assert.Contains("slow setting up", events);
 
         gate.SetResult();   // the slow setup finishes after the start was given up
@@ -198,15 +198,12 @@ public sealed class LifecycleOrderTests : TestKit
         await ExpectMsgAsync("poll started");
         var system = host.Services.GetRequiredService<ActorSystem>();
         var probe = CreateTestProbe();
-        await probe.AwaitAssertAsync(() => Assert.Equal(["0-poll-updates"], ChildNames(system)));
+        system.ActorSelection("/user/lifespan/*").Tell(new Identify("children"), probe);   // every child of the guardian answers
+        var child = await probe.ExpectMsgAsync<ActorIdentity>();
+        Assert.Equal("/user/lifespan/0-poll-updates", child.Subject?.Path.ToStringWithoutAddress());
+        await probe.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(200));   // and it is the only one
         await host.StopWithin(TimeSpan.FromSeconds(30));
         host.Dispose();
-    }
-
-    private static IEnumerable<string> ChildNames(ActorSystem system)
-    {
-        var guardian = ((LocalActorRef)system.UserGuardian).Cell.Child("lifespan")!;
-        return ((LocalActorRef)guardian).Cell.Children.Select(c => c.Path.Name);
     }
 
     [Fact]
@@ -219,7 +216,7 @@ public sealed class LifecycleOrderTests : TestKit
         await host.StartAsync();
         await host.StopWithin(TimeSpan.FromSeconds(30));
         Assert.Contains(log.Entries, e => e.Level == LogLevel.Warning && e.Text.Contains("stubborn", StringComparison.Ordinal) && e.Text.Contains("ignored cancellation", StringComparison.Ordinal));
-        Assert.True(host.Services.GetRequiredService<ActorSystem>().IsTerminated);
+        Assert.True(host.Services.GetRequiredService<ActorSystem>().WhenTerminated.IsCompleted);
         release.SetResult();
         host.Dispose();
     }
@@ -247,10 +244,10 @@ public sealed class LifecycleOrderTests : TestKit
             .OnShutdown((IActorRef probe) => probe.Tell("shutdown 1"), new { probe = TestActor })
             .OnShutdown(async (IActorRef probe) => { await Task.Yield(); probe.Tell("shutdown 2"); }, new { probe = TestActor }));
         await host.StartAsync();
-        Assert.Equal(["startup 1", "startup 2"], await ReceiveNAsync(2));
+        Assert.Equal(["startup 1", "startup 2"], (await ReceiveNAsync(2).ToListAsync()).Cast<string>());
         await ExpectNoMsgAsync();
         await host.StopWithin(TimeSpan.FromSeconds(30));
-        Assert.Equal(["shutdown 1", "shutdown 2"], await ReceiveNAsync(2));
+        Assert.Equal(["shutdown 1", "shutdown 2"], (await ReceiveNAsync(2).ToListAsync()).Cast<string>());
         host.Dispose();
     }
 }

@@ -55,7 +55,7 @@ public sealed class StopDuringStartupTests : TestKit
 
         await host.RunAsync().WaitAsync(Deadline);   // returns: no exception
 
-        var events = (await ReceiveNAsync(6)).Cast<string>().ToList();
+        var events = (await ReceiveNAsync(6).ToListAsync()).Cast<string>().ToList();
         Assert.Equal(["db setting up", "db set up"], events[..2]);
         Assert.Equal(["migrating", "poller started"], events[2..4].Order(StringComparer.Ordinal));   // the poller runs on its own
         Assert.Equal(["poller cancelled", "db torn down"], events[4..]);

@@ -24,8 +24,7 @@ public sealed class TearDownBoundTests : TestKit
         probe.Tell($"{name} torn down");
     }
 
-    private static void ShortTearDownPhase(ShutdownOptions o) =>
-        o.Phases[ShutdownPhases.BeforeActorSystemTerminate] = new ShutdownPhaseOptions { Timeout = Phase };
+    private static readonly string ShortTearDownPhase = LifespanHost.PhaseTimeout(CoordinatedShutdown.PhaseBeforeActorSystemTerminate, Phase);
 
     private static LifespanTaskOptions Named(string name) => new() { Name = name };
 
@@ -39,13 +38,13 @@ public sealed class TearDownBoundTests : TestKit
                 .RegisterLifespanTask(() => Resource("config"), options: Named("config"))
                 .RegisterLifespanTask(() => Resource("hung", never.Task), options: Named("hung"))
                 .RegisterLifespanTask(() => Resource("cache"), options: Named("cache")),
-            shutdown: ShortTearDownPhase);
+            akka: ShortTearDownPhase);
         await host.StartAsync();
         var system = host.Services.GetRequiredService<ActorSystem>();
-        system.CoordinatedShutdown.AddTask(ShutdownPhases.ActorSystemTerminate, "probe", _ => { TestActor.Tell("actor tree stopping"); return Task.CompletedTask; });
+        CoordinatedShutdown.Get(system).AddTask(CoordinatedShutdown.PhaseActorSystemTerminate, "probe", () => { TestActor.Tell("actor tree stopping"); return Task.FromResult(Done.Instance); });
 
         await host.StopWithin(TimeSpan.FromSeconds(30));
-        var events = await TestActor.FishUntilAsync("actor tree stopping");
+        var events = await this.FishUntilAsync("actor tree stopping");
         Assert.Equal(
             ["cache tearing down", "cache torn down", "hung tearing down", "config tearing down", "config torn down", "db tearing down", "db torn down", "actor tree stopping"],
             events);
@@ -66,7 +65,7 @@ public sealed class TearDownBoundTests : TestKit
                 .RegisterLifespanTask(() => Resource("config", config.Task), options: Named("config"))
                 .RegisterLifespanTask(() => Resource("hung", never.Task), options: Named("hung"))
                 .RegisterLifespanTask(LifespanHost.FailingSetup, options: Named("load-model")),
-            shutdown: ShortTearDownPhase);
+            akka: ShortTearDownPhase);
 
         var starting = host.StartAsync();
         await ExpectMsgAsync("hung tearing down");
