@@ -49,7 +49,7 @@ public sealed class SessionEndpointTests : IAsyncLifetime
         var error = await client.ReceiveAsync();
         Assert.Equal(7, error.GetProperty("id").GetInt64());
         Assert.Equal("CounterState.Add", error.GetProperty("handler").GetString());
-        Assert.Contains("argument 'amount' must be a Int32", error.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Contains("argument 'amount' must be an int, not the string \"x\"", error.GetProperty("message").GetString(), StringComparison.Ordinal);
         await client.SendAsync(new string('x', 5000));
         Assert.Contains("larger than 1024 bytes", await client.ErrorAsync(), StringComparison.Ordinal);
 
