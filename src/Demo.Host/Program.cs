@@ -11,6 +11,8 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = ar
 builder.Configuration.AddHoconFile(Path.Combine(AppContext.BaseDirectory, "hocon", "app.conf"), optional: true)
     .AddEnvironmentVariables()
     .AddCommandLine(args);
+// http://127.0.0.1:5000 unless ASPNETCORE_URLS, --urls, Kestrel:Endpoints or the like say otherwise.
+builder.UseDefaultAddressUnlessConfigured();
 builder.Services.AddSingleton<ModelCache>();
 builder.Services.AddSingleton<PollLog>();
 builder.Services.AddHttpClient<PostsApiClient>();

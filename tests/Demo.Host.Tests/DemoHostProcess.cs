@@ -7,6 +7,7 @@ namespace Demo.Host.Tests;
 /// <summary>Demo.Host started as a real process, with its output captured line by line.</summary>
 internal sealed partial class DemoHostProcess : IAsyncDisposable
 {
+    private static readonly string[] AddressSettings = ["URLS", "HTTP_PORTS", "HTTPS_PORTS"];
     private readonly Process _process;
     private readonly StringBuilder _output = new();
     private readonly List<(string Text, TaskCompletionSource Seen)> _waiters = [];
@@ -27,7 +28,12 @@ internal sealed partial class DemoHostProcess : IAsyncDisposable
     /// <summary>The address Kestrel printed ("Now listening on: ..."), once it has.</summary>
     public Uri? Address { get; private set; }
 
-    public static DemoHostProcess Start(IReadOnlyDictionary<string, string>? environment = null)
+    /// <summary>
+    /// Starts Demo.Host with <paramref name="environment"/> added to its environment and <paramref name="arguments"/> as
+    /// its command line; without arguments it gets <c>--urls http://127.0.0.1:0</c> (a free port, read from
+    /// <see cref="Address"/>). Address settings inherited from the test's own environment are removed first.
+    /// </summary>
+    public static DemoHostProcess Start(IReadOnlyDictionary<string, string>? environment = null, IReadOnlyList<string>? arguments = null)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -37,8 +43,16 @@ internal sealed partial class DemoHostProcess : IAsyncDisposable
             WorkingDirectory = Path.GetDirectoryName(DllPath)!,
         };
         info.ArgumentList.Add(DllPath);
-        info.ArgumentList.Add("--urls");
-        info.ArgumentList.Add("http://127.0.0.1:0");
+        foreach (var argument in arguments ?? ["--urls", "http://127.0.0.1:0"])
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        foreach (var inherited in info.Environment.Keys.Where(IsAddressSetting).ToList())
+        {
+            info.Environment.Remove(inherited);
+        }
+
         info.Environment["DOTNET_ENVIRONMENT"] = "Production";
         info.Environment["Logging__Console__FormatterName"] = "simple";
         info.Environment["Logging__Console__FormatterOptions__SingleLine"] = "true";
@@ -144,6 +158,14 @@ internal sealed partial class DemoHostProcess : IAsyncDisposable
             }
         }
     }
+
+    /// <summary>Whether an environment variable chooses where ASP.NET Core listens.</summary>
+    private static bool IsAddressSetting(string name) =>
+        name.StartsWith("Kestrel__", StringComparison.OrdinalIgnoreCase) ||
+        AddressSettings.Any(setting =>
+            string.Equals(name, setting, StringComparison.OrdinalIgnoreCase) ||
+            string.Equals(name, "ASPNETCORE_" + setting, StringComparison.OrdinalIgnoreCase) ||
+            string.Equals(name, "DOTNET_" + setting, StringComparison.OrdinalIgnoreCase));
 
     private static string DllPath
     {

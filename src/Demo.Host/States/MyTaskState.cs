@@ -5,7 +5,7 @@ namespace Demo.Host.States;
 
 /// <summary>
 /// Reflex's background-task example: a counter that a background task increments under the session's lock, while the
-/// page keeps taking events (change the maximum, stop, reset) between the steps.
+/// page keeps taking events (change the maximum, +1, stop, reset) between the steps.
 /// </summary>
 internal sealed partial class MyTaskState : State
 {
@@ -81,4 +81,11 @@ internal sealed partial class MyTaskState : State
     }
 
     public void ClearCounter() => Counter = 0;
+
+    /// <summary>
+    /// An ordinary event beside the background task: it adds one to the same counter, between the task's steps (the
+    /// session applies it while the task sleeps outside the lock). The task still stops once the counter reaches the
+    /// maximum; a click may take the counter past it.
+    /// </summary>
+    public void Increment() => Counter++;
 }

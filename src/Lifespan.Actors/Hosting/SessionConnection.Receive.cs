@@ -6,6 +6,9 @@ namespace Lifespan.Actors.Hosting;
 /// <summary>The client's frames: reading them off the socket and acting on them.</summary>
 internal sealed partial class SessionConnection
 {
+    /// <summary>The error a binary frame gets: the protocol is JSON in text frames, and a binary one is never applied.</summary>
+    private const string BinaryFrameRefused = "Binary frames are not part of the protocol: send each frame as JSON in a text frame.";
+
     private void Handle(ReadOnlyMemory<byte> utf8, IActorRef subscriber)
     {
         SessionFrames.Incoming frame;
@@ -46,24 +49,27 @@ internal sealed partial class SessionConnection
     }
 
     /// <summary>
-    /// Reads the next frame into <paramref name="buffer"/>. Only an abort cancels the read: cancelling a pending
-    /// receive aborts a .NET WebSocket, so a close the server asks for is sent while the read goes on.
+    /// Reads the next frame into <paramref name="buffer"/>; a binary frame is read to its end and discarded. Only an
+    /// abort cancels the read: cancelling a pending receive aborts a .NET WebSocket, so a close the server asks for is
+    /// sent while the read goes on.
     /// </summary>
     private async Task<(FrameKind Kind, int Length)> ReceiveAsync(FrameBuffer buffer)
     {
         buffer.Reset();
         var length = 0;
         var tooLarge = false;
+        var binary = false;
         while (true)
         {
-            var free = tooLarge ? buffer.Scratch : buffer.Free(length);
+            var free = tooLarge || binary ? buffer.Scratch : buffer.Free(length);
             var result = await socket.ReceiveAsync(free, _abort.Token).ConfigureAwait(false);
             if (result.MessageType == WebSocketMessageType.Close)
             {
                 return (FrameKind.Closed, 0);
             }
 
-            if (!tooLarge)
+            binary |= result.MessageType == WebSocketMessageType.Binary;
+            if (!tooLarge && !binary)
             {
                 length += result.Count;
                 tooLarge = length > buffer.Limit;
@@ -71,7 +77,7 @@ internal sealed partial class SessionConnection
 
             if (result.EndOfMessage)
             {
-                return tooLarge ? (FrameKind.TooLarge, 0) : (FrameKind.Text, length);
+                return binary ? (FrameKind.Binary, 0) : tooLarge ? (FrameKind.TooLarge, 0) : (FrameKind.Text, length);
             }
         }
     }

@@ -41,6 +41,7 @@ internal sealed partial class SessionConnection(WebSocket socket, SessionHub hub
     {
         Text,
         TooLarge,
+        Binary,
         Closed,
     }
 
@@ -140,7 +141,12 @@ internal sealed partial class SessionConnection(WebSocket socket, SessionHub hub
             SessionFrames.Incoming frame;
             try
             {
-                frame = kind == FrameKind.TooLarge ? throw new FormatException("The frame is too large.") : SessionFrames.Parse(buffer.Frame(length));
+                frame = kind switch
+                {
+                    FrameKind.TooLarge => throw new FormatException("The frame is too large."),
+                    FrameKind.Binary => throw new FormatException(BinaryFrameRefused),
+                    _ => SessionFrames.Parse(buffer.Frame(length)),
+                };
             }
             catch (FormatException ex)
             {
@@ -233,9 +239,11 @@ internal sealed partial class SessionConnection(WebSocket socket, SessionHub hub
                 continue;
             }
 
-            if (kind == FrameKind.TooLarge)
+            if (kind != FrameKind.Text)
             {
-                Post(SessionFrames.Error($"The frame is larger than {options.MaxMessageBytes} bytes and was dropped."));
+                Post(SessionFrames.Error(kind == FrameKind.Binary
+                    ? BinaryFrameRefused + " This one was dropped."
+                    : $"The frame is larger than {options.MaxMessageBytes} bytes and was dropped."));
                 continue;
             }
 

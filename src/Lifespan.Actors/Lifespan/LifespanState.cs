@@ -1,3 +1,5 @@
+using Lifespan.Actors.State;
+
 namespace Lifespan.Actors.Lifespan;
 
 /// <summary>
@@ -21,7 +23,7 @@ public sealed class LifespanState<T>
         ? (T)value!
         : throw new InvalidOperationException(
             $"No lifespan state of type {ParameterBinder.TypeName(typeof(T))} is available: no registered resource yields or returns " +
-            $"a {ParameterBinder.TypeName(typeof(T))}, or the one that does has not finished its setup yet, or has already been torn down. " +
+            $"{Wording.WithArticle(ParameterBinder.TypeName(typeof(T)))}, or the one that does has not finished its setup yet, or has already been torn down. " +
             "Read it only while the app is running.");
 }
 

@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Reflection;
+using Lifespan.Actors.State;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Lifespan.Actors.Lifespan;
@@ -143,7 +144,9 @@ internal sealed class ParameterBinder
         {
             return !type.IsValueType || Nullable.GetUnderlyingType(type) is not null
                 ? null
-                : throw new ArgumentException($"Lifespan task '{task}': argument '{p.Name}' is null but the parameter is a non-nullable {TypeName(type)}.");
+                : throw new ArgumentException(
+                    $"Lifespan task '{task}': argument '{p.Name}' is null, but the parameter is {Wording.AType(type)}, which cannot be null; " +
+                    $"pass {Wording.AType(type)}, or declare the parameter as {TypeName(type)}?.");
         }
 
         if (type.IsInstanceOfType(value))
@@ -161,12 +164,14 @@ internal sealed class ParameterBinder
         }
         catch (Exception ex) when (ex is FormatException or InvalidCastException or OverflowException)
         {
-            throw new ArgumentException($"Lifespan task '{task}': argument '{p.Name}' ({value.GetType().Name} {value}) cannot be converted to {TypeName(type)}: {ex.Message}", ex);
+            var why = ex is OverflowException ? "which is out of range for" : "which does not convert to";
+            throw new ArgumentException($"Lifespan task '{task}': argument '{p.Name}' is {Wording.Value(value)}, {why} {Wording.AType(type)}; pass {Wording.AType(type)} instead.", ex);
         }
 
-        throw new ArgumentException($"Lifespan task '{task}': argument '{p.Name}' is a {value.GetType().Name} but the parameter is a {TypeName(type)}.");
+        throw new ArgumentException(
+            $"Lifespan task '{task}': argument '{p.Name}' is {Wording.Value(value)}, but the parameter is {Wording.AType(type)}; pass {Wording.AType(type)} instead.");
     }
 
-    internal static string TypeName(Type type) =>
-        type.IsGenericType ? $"{type.Name[..type.Name.IndexOf('`', StringComparison.Ordinal)]}<{string.Join(", ", type.GetGenericArguments().Select(TypeName))}>" : type.Name;
+    /// <summary>The type as C# code names it: <c>int</c>, <c>string</c>, <c>Task&lt;int&gt;</c>.</summary>
+    internal static string TypeName(Type type) => Wording.TypeName(type);
 }

@@ -21,7 +21,7 @@ public readonly struct StateEventArguments
     /// <summary>The argument at <paramref name="index"/> (typed arguments) or named <paramref name="name"/> (payload).</summary>
     /// <exception cref="StateEventBindingException">It is missing or does not convert to <typeparamref name="T"/>.</exception>
     public T Get<T>(int index, string name) =>
-        TryGet(index, name, out T value) ? value : throw new StateEventBindingException(_handler, name, "is missing from the payload");
+        TryGet(index, name, out T value) ? value : throw new StateEventBindingException(_handler, name, $"is missing from the payload; send it as {Wording.AType(typeof(T))}");
 
     /// <summary>The argument at <paramref name="index"/> or named <paramref name="name"/>, or <paramref name="defaultValue"/> when it is absent.</summary>
     /// <exception cref="StateEventBindingException">It is present but does not convert to <typeparamref name="T"/>.</exception>
@@ -49,7 +49,7 @@ public readonly struct StateEventArguments
                 return true;
             }
 
-            throw new StateEventBindingException(_handler, name, $"must be a {typeof(T).Name}, not {typed[index]?.GetType().Name ?? "null"}");
+            throw new StateEventBindingException(_handler, name, $"must be {Wording.AType(typeof(T))}, not {Wording.Value(typed[index])}");
         }
 
         if (_event.Payload.ValueKind != JsonValueKind.Object || !StateEventBinder.TryGetProperty(_event.Payload, name, out var element))
@@ -64,32 +64,18 @@ public readonly struct StateEventArguments
         }
         catch (JsonException ex)
         {
-            throw new StateEventBindingException(_handler, name, $"must be a {Describe(typeof(T))}, not {(element.ValueKind.ToString().ToLowerInvariant() + " " + Excerpt(element)).TrimEnd()}", ex);
+            throw new StateEventBindingException(_handler, name, $"must be {Wording.AType(typeof(T))}, not {Wording.Json(element)}", ex);
         }
         catch (NotSupportedException ex)
         {
-            throw new StateEventBindingException(_handler, name, $"cannot be read as a {Describe(typeof(T))}: {ex.Message}", ex);
+            throw new StateEventBindingException(_handler, name, $"cannot be read from JSON as {Wording.AType(typeof(T))}: {ex.Message}", ex);
         }
 
         if (value is null && default(T) is not null)
         {
-            throw new StateEventBindingException(_handler, name, $"must be a {Describe(typeof(T))}, not null");
+            throw new StateEventBindingException(_handler, name, $"must be {Wording.AType(typeof(T))}, not null");
         }
 
         return true;
-    }
-
-    private static string Describe(Type type) =>
-        Nullable.GetUnderlyingType(type) is { } inner ? inner.Name + "?" : type.Name;
-
-    private static string Excerpt(JsonElement element)
-    {
-        if (element.ValueKind is JsonValueKind.Null or JsonValueKind.True or JsonValueKind.False)
-        {
-            return string.Empty;
-        }
-
-        var text = element.GetRawText();
-        return text.Length <= 40 ? text : string.Concat(text.AsSpan(0, 37), "...");
     }
 }

@@ -32,7 +32,11 @@ internal static class StateEventBinder
         {
             if (typed.Count > handler.Parameters.Count)
             {
-                throw new StateEventBindingException(qualifiedName, $"#{handler.Parameters.Count + 1}", $"is one too many: the handler takes {Describe(handler)}");
+                throw StateEventBindingException.ForPayload(
+                    qualifiedName,
+                    handler.Parameters.Count == 0
+                        ? $"{Wording.Count(typed.Count, "argument")} {(typed.Count == 1 ? "was" : "were")} given, but the handler takes none"
+                        : $"{Wording.Count(typed.Count, "argument")} were given, but the handler takes only {handler.Parameters.Count} ({Wording.List(handler.Parameters)})");
             }
 
             return;
@@ -45,14 +49,18 @@ internal static class StateEventBinder
             case JsonValueKind.Object:
                 break;
             default:
-                throw new StateEventBindingException(qualifiedName, "(payload)", $"must be a JSON object whose properties name the arguments ({Describe(handler)}), not {@event.Payload.ValueKind.ToString().ToLowerInvariant()}");
+                throw StateEventBindingException.ForPayload(
+                    qualifiedName,
+                    handler.Parameters.Count == 0
+                        ? $"the handler takes no arguments, so the payload must be empty or {{}}, not {Wording.Json(@event.Payload)}"
+                        : $"the payload must be a JSON object that names the arguments, such as {Example(handler)}, not {Wording.Json(@event.Payload)}");
         }
 
         foreach (var property in @event.Payload.EnumerateObject())
         {
             if (!handler.Parameters.Any(p => string.Equals(p, property.Name, StringComparison.OrdinalIgnoreCase)))
             {
-                throw new StateEventBindingException(qualifiedName, property.Name, $"is not a parameter of the handler; it takes {Describe(handler)}");
+                throw new StateEventBindingException(qualifiedName, property.Name, $"is not one the handler takes; {Takes(handler)}");
             }
         }
     }
@@ -67,6 +75,9 @@ internal static class StateEventBinder
             ? StateEvent.FromArguments(@event.Handler, bind(new StateEventArguments(qualifiedName, @event)))
             : @event;
 
-    private static string Describe(StateHandler handler) =>
-        handler.Parameters.Count == 0 ? "no arguments" : "(" + string.Join(", ", handler.Parameters) + ")";
+    private static string Takes(StateHandler handler) =>
+        handler.Parameters.Count == 0 ? "it takes no arguments" : "it takes only " + Wording.List(handler.Parameters);
+
+    private static string Example(StateHandler handler) =>
+        "{" + string.Join(", ", handler.Parameters.Select(p => $"\"{p}\": ...")) + "}";
 }

@@ -38,4 +38,31 @@ public sealed class CounterPageTests(BrowserFixture app)
         await Expect(page.ByTestId("toggle")).ToHaveTextAsync("Start");
         await page.Context.CloseAsync();
     }
+
+    [BrowserFact]
+    public async Task Plus_one_and_the_background_task_change_the_same_counter()
+    {
+        var page = await app.NewPageAsync();
+        await page.OpenAsync("/counter");
+        await Expect(page.ByTestId("counter")).ToHaveTextAsync("0");
+
+        await page.ByTestId("increment").ClickAsync();
+        await Expect(page.ByTestId("counter")).ToHaveTextAsync("1");
+        await page.ByTestId("increment").ClickAsync();
+        await Expect(page.ByTestId("counter")).ToHaveTextAsync("2");
+
+        await page.ByTestId("max-counter").FillAsync("5");
+        await page.ByTestId("max-counter").PressAsync("Enter");
+        await page.ByTestId("max-counter").BlurAsync();
+        await page.ByTestId("toggle").ClickAsync();
+
+        // The task counts on from what +1 left (3, 4, 5) and stops at the maximum.
+        await Expect(page.ByTestId("counter")).ToHaveTextAsync("5");
+        await Expect(page.Locator("#counter-status")).ToHaveTextAsync("Done: the counter reached the maximum.");
+        await Expect(page.ByTestId("toggle")).ToHaveTextAsync("Start");
+
+        await page.ByTestId("increment").ClickAsync();   // and +1 goes on from what the task left
+        await Expect(page.ByTestId("counter")).ToHaveTextAsync("6");
+        await page.Context.CloseAsync();
+    }
 }

@@ -49,12 +49,35 @@ public sealed class SessionEndpointTests : IAsyncLifetime
         var error = await client.ReceiveAsync();
         Assert.Equal(7, error.GetProperty("id").GetInt64());
         Assert.Equal("CounterState.Add", error.GetProperty("handler").GetString());
-        Assert.Contains("argument 'amount' must be a Int32", error.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Contains("argument 'amount' must be an int, not the string \"x\"", error.GetProperty("message").GetString(), StringComparison.Ordinal);
         await client.SendAsync(new string('x', 5000));
         Assert.Contains("larger than 1024 bytes", await client.ErrorAsync(), StringComparison.Ordinal);
 
         await client.SendAsync("""{"type":"ping"}""");
         Assert.Equal("pong", (await client.ReceiveAsync()).GetProperty("type").GetString());
+    }
+
+    [Fact]
+    public async Task A_binary_frame_is_refused_with_an_error_frame_and_not_applied_and_the_connection_stays_usable()
+    {
+        using var client = await ConnectAsync();
+
+        await client.SendBinaryAsync("""{"type":"hello"}""");   // not a hello: the protocol is text frames
+        Assert.Equal(
+            "Binary frames are not part of the protocol: send each frame as JSON in a text frame. Start with {\"type\":\"hello\"} or {\"type\":\"hello\",\"token\":\"...\"}.",
+            await client.ErrorAsync());
+        await client.HelloAsync();
+
+        await client.SendBinaryAsync("""{"type":"event","id":3,"handler":"CounterState.Add","payload":{"amount":5}}""");
+        Assert.Equal("Binary frames are not part of the protocol: send each frame as JSON in a text frame. This one was dropped.", await client.ErrorAsync());
+        await client.SendBinaryAsync(new string('x', 5000));   // larger than MaxMessageBytes, and binary: still said to be binary
+        Assert.StartsWith("Binary frames are not part of the protocol", await client.ErrorAsync(), StringComparison.Ordinal);
+
+        await client.SendAsync("""{"type":"event","id":4,"handler":"CounterState.Add","payload":{"amount":1}}""");
+        var delta = await client.ReceiveAsync();
+        Assert.Equal("delta", delta.GetProperty("type").GetString());
+        Assert.Equal(1, delta.GetProperty("state").GetProperty("CounterState").GetProperty("count").GetInt32());   // the binary event was not applied
+        Assert.Equal(WebSocketState.Open, client.Socket.State);
     }
 
     [Fact]

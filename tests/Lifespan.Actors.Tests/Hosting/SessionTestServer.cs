@@ -102,6 +102,13 @@ internal sealed class SessionTestClient(ClientWebSocket socket) : IDisposable
         return socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, true, cts.Token);
     }
 
+    /// <summary>Sends <paramref name="text"/> as a binary frame, which the protocol (text frames only) refuses.</summary>
+    public Task SendBinaryAsync(string text)
+    {
+        using var cts = new CancellationTokenSource(SessionTestServer.Timeout);
+        return socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Binary, true, cts.Token);
+    }
+
     public async Task<JsonElement> HelloAsync(string? token = null)
     {
         await SendAsync(token is null ? """{"type":"hello"}""" : $$"""{"type":"hello","token":"{{token}}"}""");

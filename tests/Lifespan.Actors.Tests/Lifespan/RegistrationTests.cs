@@ -65,10 +65,10 @@ public sealed class RegistrationTests
     public void Other_shapes_are_rejected_naming_the_accepted_ones()
     {
         var ex = Assert.Throws<ArgumentException>(() => LifespanHost.Build(a => a.RegisterLifespanTask(Answer)));
-        Assert.Contains("Lifespan task 'answer' returns Int32", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("Lifespan task 'answer' returns int,", ex.Message, StringComparison.Ordinal);
         Assert.Contains("IAsyncEnumerable<T> method with one yield", ex.Message, StringComparison.Ordinal);
         ex = Assert.Throws<ArgumentException>(() => LifespanHost.Build(a => a.RegisterLifespanTask(AnswerAsync)));
-        Assert.Contains("returns Task<Int32>", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("returns Task<int>,", ex.Message, StringComparison.Ordinal);
         ex = Assert.Throws<ArgumentException>(() => LifespanHost.Build(a => a.RegisterLifespanTask(Fire)));
         Assert.Contains("'async void'", ex.Message, StringComparison.Ordinal);
     }
@@ -85,8 +85,13 @@ public sealed class RegistrationTests
     public void An_argument_of_the_wrong_type_is_rejected()
     {
         var ex = Assert.Throws<ArgumentException>(() => LifespanHost.Build(a => a.RegisterLifespanTask(PollUpdates, new { foo = "forty", bar = "b" })));
-        Assert.Contains("argument 'foo'", ex.Message, StringComparison.Ordinal);
-        Assert.Contains("Int32", ex.Message, StringComparison.Ordinal);
+        Assert.Equal("Lifespan task 'poll-updates': argument 'foo' is the string \"forty\", which does not convert to an int; pass an int instead.", ex.Message);
+        ex = Assert.Throws<ArgumentException>(() => LifespanHost.Build(a => a.RegisterLifespanTask(PollUpdates, new { foo = 1L << 40, bar = "b" })));
+        Assert.Equal("Lifespan task 'poll-updates': argument 'foo' is the long 1099511627776, which is out of range for an int; pass an int instead.", ex.Message);
+        ex = Assert.Throws<ArgumentException>(() => LifespanHost.Build(a => a.RegisterLifespanTask(PollUpdates, new { foo = (int?)null, bar = "b" })));
+        Assert.Equal("Lifespan task 'poll-updates': argument 'foo' is null, but the parameter is an int, which cannot be null; pass an int, or declare the parameter as int?.", ex.Message);
+        ex = Assert.Throws<ArgumentException>(() => LifespanHost.Build(a => a.RegisterLifespanTask((Uri endpoint) => Task.CompletedTask, new { endpoint = "http://x" })));
+        Assert.Equal("Lifespan task 'lambda': argument 'endpoint' is the string \"http://x\", but the parameter is a Uri; pass a Uri instead.", ex.Message);
     }
 
     [Fact]
@@ -94,7 +99,7 @@ public sealed class RegistrationTests
     {
         var (host, _) = LifespanHost.Build(a => a.RegisterLifespanTask(PollUpdates, new { foo = 1 }));
         var ex = await Assert.ThrowsAsync<InvalidOperationException>(() => host.StartAsync());
-        Assert.Contains("Lifespan task 'poll-updates': nothing can supply parameter 'bar' of type String", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("Lifespan task 'poll-updates': nothing can supply parameter 'bar' of type string", ex.Message, StringComparison.Ordinal);
         Assert.Equal(LifespanTaskStatus.Pending, host.GetLifespanTasks()[0].Status);
         host.Dispose();
     }

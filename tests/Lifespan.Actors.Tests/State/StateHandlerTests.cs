@@ -117,8 +117,8 @@ public class StateHandlerTests
     {
         var ex = Assert.Throws<StateEventBindingException>(() => Invoke(new ShapesState(), Payload("ShapesState.Add", """{"amount":"abc"}""")));
 
-        Assert.Contains("'amount'", ex.Message, StringComparison.Ordinal);
-        Assert.Contains("Int32", ex.Message, StringComparison.Ordinal);
+        Assert.Equal("Event ShapesState.Add: argument 'amount' must be an int, not the string \"abc\".", ex.Message);
+        Assert.Equal("amount", ex.Argument);
     }
 
     [Fact]

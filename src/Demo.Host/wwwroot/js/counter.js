@@ -5,6 +5,7 @@ const session = initPage();
 const counter = document.querySelector("[data-testid=counter]");
 const max = document.querySelector("[data-testid=max-counter]");
 const toggle = document.querySelector("[data-testid=toggle]");
+const increment = document.querySelector("[data-testid=increment]");
 const reset = document.querySelector("[data-testid=reset]");
 const status = document.querySelector("#counter-status");
 
@@ -36,4 +37,5 @@ max.addEventListener("change", sendMax);
 max.addEventListener("blur", () => (lastSentMax = null));
 
 toggle.addEventListener("click", () => session.send("MyTaskState.ToggleRunning"));
+increment.addEventListener("click", () => session.send("MyTaskState.Increment"));
 reset.addEventListener("click", () => session.send("MyTaskState.ClearCounter"));

@@ -38,11 +38,19 @@ public sealed class BadInputTests() : SessionTestKit(o => { o.MaxQueuedEvents = 
     {
         var (token, client) = await NewSessionAsync();
 
-        Assert.Equal("Event CounterState.Add: argument 'amount' is missing from the payload.", await ErrorOfAsync(token, Raw("CounterState.Add", "{}")));
-        Assert.Equal("Event CounterState.Add: argument 'amount' must be a Int32, not string \"three\".", await ErrorOfAsync(token, Raw("CounterState.Add", """{"amount":"three"}""")));
-        Assert.Equal("Event CounterState.Add: argument 'amount' must be a Int32, not null.", await ErrorOfAsync(token, Raw("CounterState.Add", """{"amount":null}""")));
-        Assert.Equal("Event CounterState.Add: argument 'extra' is not a parameter of the handler; it takes (amount).", await ErrorOfAsync(token, Raw("CounterState.Add", """{"amount":1,"extra":2}""")));
-        Assert.Contains("argument '(payload)' must be a JSON object", await ErrorOfAsync(token, Raw("CounterState.Add", "[1]")), StringComparison.Ordinal);
+        Assert.Equal("Event CounterState.Add: argument 'amount' is missing from the payload; send it as an int.", await ErrorOfAsync(token, Raw("CounterState.Add", "{}")));
+        Assert.Equal("Event CounterState.Add: argument 'amount' must be an int, not the string \"three\".", await ErrorOfAsync(token, Raw("CounterState.Add", """{"amount":"three"}""")));
+        Assert.Equal("Event CounterState.Add: argument 'amount' must be an int, not the number 1.5.", await ErrorOfAsync(token, Raw("CounterState.Add", """{"amount":1.5}""")));
+        Assert.Equal("Event CounterState.Add: argument 'amount' must be an int, not null.", await ErrorOfAsync(token, Raw("CounterState.Add", """{"amount":null}""")));
+        Assert.Equal("Event CounterState.Add: argument 'extra' is not one the handler takes; it takes only 'amount'.", await ErrorOfAsync(token, Raw("CounterState.Add", """{"amount":1,"extra":2}""")));
+        Assert.Equal(
+            "Event CounterState.Add: the payload must be a JSON object that names the arguments, such as {\"amount\": ...}, not the array [1].",
+            await ErrorOfAsync(token, Raw("CounterState.Add", "[1]")));
+        Assert.Equal(
+            "Event CounterState.Increment: the handler takes no arguments, so the payload must be empty or {}, not the number 5.",
+            await ErrorOfAsync(token, Raw("CounterState.Increment", "5")));
+        Assert.Equal("Event CounterState.Increment: argument 'amount' is not one the handler takes; it takes no arguments.", await ErrorOfAsync(token, Raw("CounterState.Increment", """{"amount":1}""")));
+        Assert.Equal("Event MyTaskState.SetRunning: argument 'value' must be a bool, not the string \"yes\".", await ErrorOfAsync(token, Raw("MyTaskState.SetRunning", """{"value":"yes"}""")));
 
         await StillWorksAsync(token, client, 1);
     }
@@ -52,10 +60,11 @@ public sealed class BadInputTests() : SessionTestKit(o => { o.MaxQueuedEvents = 
     {
         var (token, client) = await NewSessionAsync();
 
-        Assert.Equal("Event CounterState.Pump: argument 'times' is missing from the payload.", await ErrorOfAsync(token, Event("CounterState.Pump")));
-        Assert.Equal("Event CounterState.Pump: argument 'times' must be a Int32, not string \"x\".", await ErrorOfAsync(token, Event("CounterState.Pump", new { times = "x" })));
-        Assert.Equal("Event CounterState.Pump: argument 'times' must be a Int32, not String.", await ErrorOfAsync(token, StateEvent.FromArguments("CounterState.Pump", "x")));
-        Assert.Equal("Event CounterState.Pump: argument 'extra' is not a parameter of the handler; it takes (times).", await ErrorOfAsync(token, Event("CounterState.Pump", new { times = 1, extra = 2 })));
+        Assert.Equal("Event CounterState.Pump: argument 'times' is missing from the payload; send it as an int.", await ErrorOfAsync(token, Event("CounterState.Pump")));
+        Assert.Equal("Event CounterState.Pump: argument 'times' must be an int, not the string \"x\".", await ErrorOfAsync(token, Event("CounterState.Pump", new { times = "x" })));
+        Assert.Equal("Event CounterState.Pump: argument 'times' must be an int, not the string \"x\".", await ErrorOfAsync(token, StateEvent.FromArguments("CounterState.Pump", "x")));
+        Assert.Equal("Event CounterState.Pump: 2 arguments were given, but the handler takes only 1 ('times').", await ErrorOfAsync(token, StateEvent.FromArguments("CounterState.Pump", 1, 2)));
+        Assert.Equal("Event CounterState.Pump: argument 'extra' is not one the handler takes; it takes only 'times'.", await ErrorOfAsync(token, Event("CounterState.Pump", new { times = 1, extra = 2 })));
 
         var replies = CreateTestProbe();
         Hub.Send(token, Event("CounterState.Pump"), replies.Ref);

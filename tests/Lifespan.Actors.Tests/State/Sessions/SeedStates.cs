@@ -70,6 +70,9 @@ public partial class MyTaskState : global::Lifespan.Actors.State.State
 
     public void ClearCounter() => Counter = 0;
 
+    /// <summary>The demo's +1: an ordinary event that changes the counter the task counts.</summary>
+    public void Increment() => Counter++;
+
     private Task Sleep(CancellationToken cancellationToken) =>
         ClientToken is { } token && Sleeps.TryGetValue(token, out var sleep) ? sleep(cancellationToken) : Task.Delay(TimeSpan.FromMilliseconds(5), cancellationToken);
 }

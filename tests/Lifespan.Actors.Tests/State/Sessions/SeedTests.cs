@@ -69,6 +69,26 @@ public sealed class SeedTests : SessionTestKit
     }
 
     [Fact]
+    public async Task Increment_while_the_task_runs_changes_the_same_counter_and_the_task_counts_on_from_it()
+    {
+        var (token, client) = await NewSessionAsync();
+        var step = new SemaphoreSlim(0);
+        MyTaskState.Sleeps[token] = ct => step.WaitAsync(ct);
+
+        await Hub.DispatchAsync(token, Event("MyTaskState.ToggleRunning"));
+        await ExpectValueAsync(client, "MyTaskState", "counter", 1);       // the task's first step; it sleeps
+        await Hub.DispatchAsync(token, Event("MyTaskState.Increment"));     // the demo's +1, applied while the task runs
+        await ExpectValueAsync(client, "MyTaskState", "counter", 2);
+
+        step.Release();
+        await ExpectValueAsync(client, "MyTaskState", "counter", 3);       // the lock gave the task the value +1 left
+        await Hub.DispatchAsync(token, Event("MyTaskState.ToggleRunning"));
+        step.Release();
+        await NoBackgroundTasksAsync(token);
+        Assert.Equal(3, await ReadAsync<MyTaskState, int>(token, s => s.Counter));
+    }
+
+    [Fact]
     public async Task The_posts_task_appends_ten_posts_in_order_one_delta_each()
     {
         var (token, client) = await NewSessionAsync();
