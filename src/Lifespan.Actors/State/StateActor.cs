@@ -56,6 +56,13 @@ internal sealed partial class StateActor : UntypedActor, IWithTimers
     {
         _stopping.Cancel();
         _stopping.Dispose();
+        foreach (var (_, task) in _background ?? [])
+        {
+            if (task.Info.SessionStopped())
+            {
+                _runtime.BackgroundTasks.Remove(task.Info);   // its end was on its way here: no one else will
+            }
+        }
     }
 
     protected override void OnReceive(object message)
