@@ -47,5 +47,6 @@ public sealed class BackgroundTaskInfo
     }
 
     /// <inheritdoc />
-    public override string ToString() => $"{Handler} #{Id} (session {SessionToken}, started {StartedAt:O})";
+    /// <remarks>The session's token is shown redacted, so that a log of the task does not hand out the session.</remarks>
+    public override string ToString() => $"{Handler} #{Id} (session {(global::Lifespan.Actors.State.SessionToken.Redact(SessionToken))}, started {StartedAt:O})";
 }

@@ -266,5 +266,12 @@ internal sealed partial class SessionRegistry : UntypedActor, IWithTimers
     private static string Shorten(string? token) => token is null ? "(null)" : SessionToken.Redact(token);
 
     /// <summary>A message that names only a token, to ask the extractor for the session's id.</summary>
-    private sealed record SessionIdProbe(string Token) : ISessionMessage;
+    private sealed record SessionIdProbe(string Token) : ISessionMessage
+    {
+        private bool PrintMembers(System.Text.StringBuilder builder)
+        {
+            SessionToken.PrintRedacted(builder, Token);
+            return true;
+        }
+    }
 }
