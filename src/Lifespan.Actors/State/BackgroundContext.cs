@@ -1,7 +1,7 @@
 namespace Lifespan.Actors.State;
 
 /// <summary>What a background task's copy of the state needs to take the session's lock.</summary>
-internal sealed class BackgroundContext(IActorRef session, IActorRef self, int stateIndex)
+internal sealed class BackgroundContext(IActorRef session, IActorRef self, int stateIndex, CancellationToken sessionStopped = default)
 {
     /// <summary>The session's <see cref="StateActor"/>.</summary>
     public IActorRef Session { get; } = session;
@@ -11,6 +11,9 @@ internal sealed class BackgroundContext(IActorRef session, IActorRef self, int s
 
     /// <summary>Which of the session's states the task belongs to.</summary>
     public int StateIndex { get; } = stateIndex;
+
+    /// <summary>Cancelled when the task's actor stops with its session: the lock can no longer be had.</summary>
+    public CancellationToken SessionStopped { get; } = sessionStopped;
 
     /// <summary>Concurrent flows of one task take turns holding the lock.</summary>
     public SemaphoreSlim Turn { get; } = new(1, 1);

@@ -4,6 +4,8 @@ namespace Lifespan.Actors.State;
 public sealed class BackgroundTaskInfo
 {
     private readonly TaskCompletionSource _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _bodyEnded;
+    private int _sessionStopped;
 
     internal BackgroundTaskInfo(long id, string token, string handler, DateTimeOffset startedAt)
     {
@@ -25,11 +27,26 @@ public sealed class BackgroundTaskInfo
     /// <summary>When the task started.</summary>
     public DateTimeOffset StartedAt { get; }
 
-    /// <summary>Completes when the task's body has ended.</summary>
+    /// <summary>Completes when the task's body has ended and its session has applied and sent what it changed.</summary>
     public Task Ended => _ended.Task;
 
     internal void MarkEnded() => _ended.TrySetResult();
 
+    /// <summary>The body has ended. Returns whether the session has stopped, and so will not take the task off the list.</summary>
+    internal bool BodyEnded()
+    {
+        Interlocked.Exchange(ref _bodyEnded, 1);
+        return Volatile.Read(ref _sessionStopped) == 1;
+    }
+
+    /// <summary>The session has stopped. Returns whether the body had ended, and so will not take the task off the list.</summary>
+    internal bool SessionStopped()
+    {
+        Interlocked.Exchange(ref _sessionStopped, 1);
+        return Volatile.Read(ref _bodyEnded) == 1;
+    }
+
     /// <inheritdoc />
-    public override string ToString() => $"{Handler} #{Id} (session {SessionToken}, started {StartedAt:O})";
+    /// <remarks>The session's token is shown redacted, so that a log of the task does not hand out the session.</remarks>
+    public override string ToString() => $"{Handler} #{Id} (session {(global::Lifespan.Actors.State.SessionToken.Redact(SessionToken))}, started {StartedAt:O})";
 }

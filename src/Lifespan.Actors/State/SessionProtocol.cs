@@ -1,7 +1,10 @@
+using System.Text;
+
 namespace Lifespan.Actors.State;
 
 // Messages between the session registry, state actors and background task actors. Not public: clients use the
-// messages in SessionMessages.cs and the SessionHub.
+// messages in SessionMessages.cs and the SessionHub. Those that hold a session token print it redacted, as dead
+// letters are logged.
 
 /// <summary>A background task asks for the session's lock; answered with <see cref="LockGranted"/>.</summary>
 internal sealed record AcquireLock(long LockId, int StateIndex, IActorRef Task);
@@ -25,13 +28,27 @@ internal sealed record WorkFinished(object Work, object? Result, Exception? Erro
 internal sealed record BackgroundTaskEnded(long TaskId, Exception? Error);
 
 /// <summary>Cancels the background task <see cref="TaskId"/> of the session, or all of them when it is 0.</summary>
-internal sealed record CancelBackgroundTasks(string Token, long TaskId) : ISessionMessage;
+internal sealed record CancelBackgroundTasks(string Token, long TaskId) : ISessionMessage
+{
+    private bool PrintMembers(StringBuilder builder)
+    {
+        SessionToken.PrintRedacted(builder, Token).Append(System.Globalization.CultureInfo.InvariantCulture, $", TaskId = {TaskId}");
+        return true;
+    }
+}
 
 /// <summary>Cancels every background task of every session and refuses new ones (shutdown).</summary>
 internal sealed record CloseSessions;
 
 /// <summary>Changes a session's state out of band (<see cref="SessionHub.ModifyStateAsync{TState}(string, Func{TState, ValueTask}, CancellationToken)"/>).</summary>
-internal sealed record ModifyState(string Token, Type StateType, Func<State, ValueTask> Change, TaskCompletionSource Done) : ISessionMessage;
+internal sealed record ModifyState(string Token, Type StateType, Func<State, ValueTask> Change, TaskCompletionSource Done) : ISessionMessage
+{
+    private bool PrintMembers(StringBuilder builder)
+    {
+        SessionToken.PrintRedacted(builder, Token).Append(System.Globalization.CultureInfo.InvariantCulture, $", StateType = {StateType.Name}");
+        return true;
+    }
+}
 
 /// <summary>
 /// An event <see cref="SessionHub"/> hands to <c>/user/sessions</c> to route, counted while it waits there: against its
@@ -46,7 +63,14 @@ internal sealed record EventsRefused(SessionEntry Entry);
 internal sealed record Passivate;
 
 /// <summary>The session was busy and stays alive.</summary>
-internal sealed record PassivateDeclined(string Token);
+internal sealed record PassivateDeclined(string Token)
+{
+    private bool PrintMembers(StringBuilder builder)
+    {
+        SessionToken.PrintRedacted(builder, Token);
+        return true;
+    }
+}
 
 /// <summary>The session's saved state has been loaded (or there was none).</summary>
 internal sealed record Restored(string? Json, Exception? Error);

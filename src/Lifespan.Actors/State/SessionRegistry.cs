@@ -39,8 +39,28 @@ internal sealed partial class SessionRegistry : UntypedActor, IWithTimers
         Timers.StartPeriodicTimer(SweepTimer, new SweepIdleSessions(), SweepInterval(_runtime.Options.PassivateAfter));
 
     /// <summary>
-    /// A restart of the registry keeps the sessions running, with their state and open routes, instead of stopping
-    /// them unsaved: the new instance takes over the shared table, and the death watch of each session with it.
+    /// A message the registry fails on is logged and dropped, and the registry goes on: a restart would restart every
+    /// session (Akka restarts a restarted parent's children) with fresh state.
+    /// </summary>
+    protected override bool AroundReceive(Receive receive, object message)
+    {
+        try
+        {
+            return base.AroundReceive(receive, message);
+        }
+        catch (Exception ex)
+        {
+            LogMessageFailed(_runtime.Logger, ex, message.GetType().Name);
+            return true;
+        }
+    }
+
+    [LoggerMessage(EventId = 410, Level = LogLevel.Error, Message = "/user/sessions failed on a {Message}; the message is dropped and the sessions go on")]
+    private static partial void LogMessageFailed(ILogger logger, Exception exception, string message);
+
+    /// <summary>
+    /// Should the registry restart all the same (a failure outside a message), its sessions are not stopped unsaved:
+    /// Akka restarts them (they reload their saved state) and the new instance takes over the shared table.
     /// </summary>
     protected override void PreRestart(Exception reason, object message)
     {
@@ -246,5 +266,12 @@ internal sealed partial class SessionRegistry : UntypedActor, IWithTimers
     private static string Shorten(string? token) => token is null ? "(null)" : SessionToken.Redact(token);
 
     /// <summary>A message that names only a token, to ask the extractor for the session's id.</summary>
-    private sealed record SessionIdProbe(string Token) : ISessionMessage;
+    private sealed record SessionIdProbe(string Token) : ISessionMessage
+    {
+        private bool PrintMembers(System.Text.StringBuilder builder)
+        {
+            SessionToken.PrintRedacted(builder, Token);
+            return true;
+        }
+    }
 }

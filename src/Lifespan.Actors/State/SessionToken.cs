@@ -58,4 +58,8 @@ public static class SessionToken
 
     /// <summary>The token shortened for logs, so that logs do not hand out sessions.</summary>
     public static string Redact(string token) => token.Length <= 6 ? token : string.Concat(token.AsSpan(0, 6), "…");
+
+    /// <summary>Appends <c>Token = </c> and the redacted token: how the session messages print their token.</summary>
+    internal static System.Text.StringBuilder PrintRedacted(System.Text.StringBuilder builder, string? token) =>
+        builder.Append("Token = ").Append(token is null ? "(null)" : Redact(token));
 }

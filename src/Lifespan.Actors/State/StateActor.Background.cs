@@ -101,9 +101,19 @@ internal sealed partial class StateActor
         }
     }
 
+    /// <summary>
+    /// A task's body has ended: what it sent before (its lock's changes) has been applied and sent, so it is taken off
+    /// the list of running tasks (shutdown waits for that list to empty); its error goes to the subscribers.
+    /// </summary>
     private void OnBackgroundTaskEnded(IActorRef task, BackgroundTaskEnded ended)
     {
-        if (ended.Error is null || _background is null || !_background.TryGetValue(task, out var start))
+        if (_background is null || !_background.TryGetValue(task, out var start))
+        {
+            return;
+        }
+
+        _runtime.BackgroundTasks.Remove(start.Info);
+        if (ended.Error is null)
         {
             return;
         }

@@ -14,6 +14,7 @@ internal sealed partial class StateActor : UntypedActor, IWithTimers
     private readonly SessionEntry _entry;
     private readonly SessionRuntime _runtime;
     private readonly SessionState _state;
+    private readonly IActorRef _self;   // Self reads the actor's context, which an async stream's steps run without
     private WorkQueues<Work> _queues;
     private Work? _current;
     private readonly EventWork _inline;   // reused by every event that starts and finishes at once
@@ -33,6 +34,7 @@ internal sealed partial class StateActor : UntypedActor, IWithTimers
         _state = new SessionState(entry.Token, runtime.States, runtime.Services);
         _inline = new EventWork();   // created with the rest of the session, so that it lies next to it in memory
         _stoppingToken = _stopping.Token;
+        _self = Self;
     }
 
     /// <summary>Cancelled when the session stops; given to handlers that take a <see cref="CancellationToken"/>.</summary>
@@ -54,6 +56,13 @@ internal sealed partial class StateActor : UntypedActor, IWithTimers
     {
         _stopping.Cancel();
         _stopping.Dispose();
+        foreach (var (_, task) in _background ?? [])
+        {
+            if (task.Info.SessionStopped())
+            {
+                _runtime.BackgroundTasks.Remove(task.Info);   // its end was on its way here: no one else will
+            }
+        }
     }
 
     protected override void OnReceive(object message)
@@ -276,9 +285,10 @@ internal sealed partial class StateActor : UntypedActor, IWithTimers
         }
     }
 
+    /// <summary>Tells every subscriber; also called from an async stream's steps, outside the actor's turn.</summary>
     private void Broadcast(object message)
     {
-        _subscribers.Tell(message, Self);
+        _subscribers.Tell(message, _self);
     }
 
     private sealed record LockHeldTooLong(long LockId);

@@ -82,14 +82,22 @@ public sealed class StateLock : IAsyncDisposable
         return changes.Length > 2 ? changes : null;
     }
 
+    /// <summary>
+    /// Waits for the lock until <paramref name="cancellationToken"/> is cancelled or the session stops; a session that
+    /// has stopped cannot grant it, so that a <c>finally</c> block taking it with <see cref="CancellationToken.None"/>
+    /// ends with an <see cref="OperationCanceledException"/> instead of waiting for good.
+    /// </summary>
     internal async ValueTask<StateLock> AcquireAsync(CancellationToken cancellationToken)
     {
+        var stopped = _background.SessionStopped;
+        using var linked = cancellationToken.CanBeCanceled && stopped.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, stopped) : null;
+        var token = linked?.Token ?? (cancellationToken.CanBeCanceled ? cancellationToken : stopped);
         try
         {
-            await _background.Turn.WaitAsync(cancellationToken).ConfigureAwait(false);
+            await _background.Turn.WaitAsync(token).ConfigureAwait(false);
             _turnTaken = true;
             var granted = await _background.Session
-                .Ask<LockGranted>(new AcquireLock(Id, _background.StateIndex, _background.Self), Timeout.InfiniteTimeSpan, cancellationToken)
+                .Ask<LockGranted>(new AcquireLock(Id, _background.StateIndex, _background.Self), Timeout.InfiniteTimeSpan, token)
                 .ConfigureAwait(false);
             if (_background.Step is { } step)
             {
@@ -101,6 +109,11 @@ public sealed class StateLock : IAsyncDisposable
             State.Refresh(granted.State);
             _background.Holder = this;
             return this;
+        }
+        catch (OperationCanceledException ex) when (stopped.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            Abandon();
+            throw new OperationCanceledException("The session has stopped: its lock can no longer be taken.", ex, stopped);
         }
         catch
         {

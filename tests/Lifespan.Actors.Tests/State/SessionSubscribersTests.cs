@@ -10,7 +10,7 @@ public sealed class SessionSubscribersTests : TestKit
     {
         var subscribers = new SessionSubscribers();
 
-        subscribers.Tell("hello", ActorRefs.NoSender);
+        subscribers.Tell("hello", ActorRefs.Nobody);
 
         Assert.Equal(0, subscribers.Count);
     }
@@ -22,14 +22,14 @@ public sealed class SessionSubscribersTests : TestKit
         var subscribers = new SessionSubscribers();
 
         subscribers.Add(a.Ref);
-        subscribers.Tell("one", ActorRefs.NoSender);
+        subscribers.Tell("one", ActorRefs.Nobody);
         subscribers.Add(b.Ref);
         subscribers.Add(c.Ref);
-        subscribers.Tell("three", ActorRefs.NoSender);
+        subscribers.Tell("three", ActorRefs.Nobody);
         Assert.True(subscribers.Remove(b.Ref));
-        subscribers.Tell("two", ActorRefs.NoSender);
+        subscribers.Tell("two", ActorRefs.Nobody);
         Assert.True(subscribers.Remove(a.Ref));
-        subscribers.Tell("last", ActorRefs.NoSender);
+        subscribers.Tell("last", ActorRefs.Nobody);
 
         Assert.Equal(1, subscribers.Count);
         Assert.True(subscribers.Contains(c.Ref));
@@ -64,7 +64,7 @@ public sealed class SessionSubscribersTests : TestKit
         Assert.False(subscribers.Contains(probe.Ref));
     }
 
-    private static async Task<string[]> ReceiveAsync(TestKit.TestProbe probe, int count)
+    private static async Task<string[]> ReceiveAsync(TestProbe probe, int count)
     {
         var messages = new string[count];
         for (var i = 0; i < count; i++)

@@ -125,7 +125,7 @@ public sealed class BackgroundStreamTests() : SessionTestKit(o => o.AddState<Str
 
         Hub.Send(token, Event("StreamState.NestedLockAfterYield"));
 
-        var error = await client.FishForMessageAsync<SessionError>();
+        var error = await client.FishForMessageAsync<SessionError>(_ => true);
         Assert.Equal("StreamState.NestedLockAfterYield", error.Handler);
         Assert.Contains("already holds the lock of this state", error.Message, StringComparison.Ordinal);
         await NoBackgroundTasksAsync(token);
@@ -140,7 +140,7 @@ public sealed class BackgroundStreamTests() : SessionTestKit(o => o.AddState<Str
 
         Hub.Send(token, Event("StreamState.WriteAfterTheBlock"));
 
-        var error = await client.FishForMessageAsync<SessionError>();
+        var error = await client.FishForMessageAsync<SessionError>(_ => true);
         Assert.Contains("Cannot change StreamState.count: outside its lock", error.Message, StringComparison.Ordinal);
         await NoBackgroundTasksAsync(token);
         Assert.Equal(1, await ReadAsync<StreamState, int>(token, s => s.Count));

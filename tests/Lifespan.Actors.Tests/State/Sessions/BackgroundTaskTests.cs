@@ -137,13 +137,13 @@ public sealed class BackgroundTaskTests() : SessionTestKit(o => o.LockWarningAft
         Hub.Send(token, Event("CounterState.WaitForCancelKeepOnDisconnect"));
         await AwaitConditionAsync(() => Hub.BackgroundTasks.Any(t => t.SessionToken == token));
         var runningAtServiceStop = -1;
-        Sys.CoordinatedShutdown.AddTask(ShutdownPhases.ServiceStop, "test: count background tasks", _ =>
+        CoordinatedShutdown.Get(Sys).AddTask(CoordinatedShutdown.PhaseServiceStop, "test-count-background-tasks", () =>
         {
             runningAtServiceStop = Hub.BackgroundTasks.Count;
-            return Task.CompletedTask;
+            return Task.FromResult(Done.Instance);
         });
 
-        await Sys.CoordinatedShutdown.RunAsync(ShutdownReason.ApplicationStop);
+        await CoordinatedShutdown.Get(Sys).Run(CoordinatedShutdown.ClrExitReason.Instance);
 
         Assert.Equal(0, runningAtServiceStop);
         await ExpectValueAsync(client, "CounterState", "count", -100);
@@ -165,7 +165,7 @@ public sealed class BackgroundTaskTests() : SessionTestKit(o => o.LockWarningAft
         Assert.Equal(Microsoft.Extensions.Logging.LogLevel.Warning, warning.Level);
         Assert.Contains($"CounterState.IgnoreCancellation #{id} (session {SessionToken.Redact(token)})", warning.Text, StringComparison.Ordinal);
         gate.Release();
-        await AwaitConditionAsync(() => Hub.BackgroundTasks.Count == 0, Dilated(TimeSpan.FromSeconds(10)));
+        await AwaitConditionAsync(() => Hub.BackgroundTasks.Count == 0, Dilated(TimeSpan.FromSeconds(10)), "background tasks still running");
     }
 
     [Fact]
@@ -175,7 +175,7 @@ public sealed class BackgroundTaskTests() : SessionTestKit(o => o.LockWarningAft
         var gate = CounterState.Gates.GetOrAdd(token, _ => new SemaphoreSlim(0));
 
         Hub.Send(token, Event("CounterState.HoldLock"));
-        await AwaitConditionAsync(() => Logs.Entries.Any(e => e.Text.Contains("has held the session's lock", StringComparison.Ordinal)), Dilated(TimeSpan.FromSeconds(10)));
+        await AwaitConditionAsync(() => Logs.Entries.Any(e => e.Text.Contains("has held the session's lock", StringComparison.Ordinal)), Dilated(TimeSpan.FromSeconds(10)), "no slow-lock warning");
 
         var warning = Logs.Entries.First(e => e.Text.Contains("has held the session's lock", StringComparison.Ordinal));
         Assert.Equal(Microsoft.Extensions.Logging.LogLevel.Warning, warning.Level);
@@ -187,5 +187,5 @@ public sealed class BackgroundTaskTests() : SessionTestKit(o => o.LockWarningAft
 
     private static int[] Ints(System.Text.Json.JsonElement array) => [.. array.EnumerateArray().Select(e => e.GetInt32())];
 
-    private static Task ExpectNoDeltaAsync(global::Lifespan.Actors.TestKit.TestProbe client) => client.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(150));
+    private static Task ExpectNoDeltaAsync(TestProbe client) => client.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(150)).AsTask();
 }

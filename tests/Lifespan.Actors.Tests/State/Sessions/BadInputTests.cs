@@ -7,10 +7,11 @@ public sealed class BadInputTests() : SessionTestKit(o => { o.MaxQueuedEvents = 
     private async Task<string> ErrorOfAsync(string token, StateEvent @event) =>
         (await Assert.ThrowsAsync<StateEventException>(() => Hub.DispatchAsync(token, @event))).Message;
 
-    private IReadOnlyCollection<IActorRef> SessionChildren(string token) =>
-        ((LocalActorRef)((LocalActorRef)Hub.Registry).Cell.Child(token)!).Cell.Children;
+    /// <summary>The children of session <paramref name="token"/>'s actor (its background tasks are named bg-&lt;n&gt;).</summary>
+    private async Task<IReadOnlyList<IActorRef>> SessionChildrenAsync(string token) =>
+        [.. ((ActorRefWithCell)await SessionActorAsync(token)).Children];
 
-    private async Task StillWorksAsync(string token, global::Lifespan.Actors.TestKit.TestProbe client, int expected)
+    private async Task StillWorksAsync(string token, TestProbe client, int expected)
     {
         await Hub.DispatchAsync(token, Event("CounterState.Increment"));
         await ExpectValueAsync(client, "CounterState", "count", expected);
@@ -70,7 +71,7 @@ public sealed class BadInputTests() : SessionTestKit(o => { o.MaxQueuedEvents = 
         Hub.Send(token, Event("CounterState.Pump"), replies.Ref);
         Assert.Contains("'times' is missing", (await replies.ExpectMsgAsync<EventCompleted>()).Error, StringComparison.Ordinal);
         Assert.DoesNotContain(Hub.BackgroundTasks, t => t.SessionToken == token);
-        Assert.DoesNotContain(SessionChildren(token), c => c.Path.Name.StartsWith("bg-", StringComparison.Ordinal));
+        Assert.DoesNotContain(await SessionChildrenAsync(token), c => c.Path.Name.StartsWith("bg-", StringComparison.Ordinal));
 
         await Hub.DispatchAsync(token, Event("CounterState.Pump", new { times = 2 }));   // the task runs with the arguments bound
         await ExpectValueAsync(client, "CounterState", "count", 2);
@@ -84,7 +85,7 @@ public sealed class BadInputTests() : SessionTestKit(o => { o.MaxQueuedEvents = 
 
         Hub.Send(token, Event("CounterState.WriteOutsideLock"));
 
-        var error = await client.FishForMessageAsync<SessionError>();
+        var error = await client.FishForMessageAsync<SessionError>(_ => true);
         Assert.Equal("CounterState.WriteOutsideLock", error.Handler);
         Assert.Contains("Cannot change CounterState.count: outside its lock, a background task sees a read-only snapshot", error.Message, StringComparison.Ordinal);
         Assert.Contains("await using (await LockAsync(cancellationToken))", error.Message, StringComparison.Ordinal);
@@ -100,7 +101,7 @@ public sealed class BadInputTests() : SessionTestKit(o => { o.MaxQueuedEvents = 
 
         Hub.Send(token, Event("CounterState.NestedLock"));
 
-        var error = await client.FishForMessageAsync<SessionError>();
+        var error = await client.FishForMessageAsync<SessionError>(_ => true);
         Assert.Contains("already holds the lock of this state", error.Message, StringComparison.Ordinal);
         await NoBackgroundTasksAsync(token);
         await StillWorksAsync(token, client, 1);   // the outer lock was released
@@ -125,7 +126,8 @@ public sealed class BadInputTests() : SessionTestKit(o => { o.MaxQueuedEvents = 
         var gate = CounterState.Gates.GetOrAdd(token, _ => new SemaphoreSlim(0));
         var replies = CreateTestProbe();
 
-        Hub.Send(token, Event("CounterState.WaitAtGate"), replies.Ref);   // starts at once and waits at the gate
+        Hub.Send(token, Event("CounterState.WaitAtGate"), replies.Ref);   // starts, and waits at the gate: it no longer counts as waiting
+        await CounterState.HeldSignal(token).Task.WaitAsync(Dilated(TimeSpan.FromSeconds(10)));
         for (var i = 0; i < 4; i++)
         {
             Hub.Send(token, Event("CounterState.Increment"), replies.Ref);
@@ -152,7 +154,7 @@ public sealed class BadInputTests() : SessionTestKit(o => { o.MaxQueuedEvents = 
         var replies = CreateTestProbe();
 
         // A synchronous handler that holds its thread: what arrives meanwhile waits in the mailbox, not in the queue.
-        var holder = Task.Factory.StartNew(() => Hub.Send(token, Event("CounterState.HoldThread")), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        Hub.Send(token, Event("CounterState.HoldThread"));
         await CounterState.HeldSignal(token).Task.WaitAsync(Dilated(TimeSpan.FromSeconds(10)));
         for (var i = 0; i < 10; i++)
         {
@@ -171,7 +173,6 @@ public sealed class BadInputTests() : SessionTestKit(o => { o.MaxQueuedEvents = 
         }
 
         gate.Release();
-        await holder.WaitAsync(Dilated(TimeSpan.FromSeconds(10)));
         for (var i = 0; i < 3; i++)
         {
             Assert.Null((await replies.ExpectMsgAsync<EventCompleted>()).Error);
@@ -184,19 +185,18 @@ public sealed class BadInputTests() : SessionTestKit(o => { o.MaxQueuedEvents = 
         await StillWorksAsync(token, client, 1004);
     }
 
-    /// <summary>Holds back <c>/user/sessions</c>'s messages, as a registry slower than its senders would.</summary>
-    private Mailbox HoldRegistry()
+    /// <summary>
+    /// Holds back <c>/user/sessions</c>'s messages, as a registry slower than its senders would: the registry is
+    /// suspended (with its children, the sessions) until <see cref="ReleaseRegistry"/>. A message it has in hand finishes.
+    /// </summary>
+    private IInternalActorRef HoldRegistry()
     {
-        var registry = ((LocalActorRef)Hub.Registry).Cell.Mailbox;
-        registry.Suspend(Mailbox.Suspension.AsyncHandler);
+        var registry = (IInternalActorRef)Hub.Registry;
+        registry.Suspend();
         return registry;
     }
 
-    private static void ReleaseRegistry(Mailbox registry)
-    {
-        registry.Resume(Mailbox.Suspension.AsyncHandler);
-        registry.TrySchedule();
-    }
+    private static void ReleaseRegistry(IInternalActorRef registry) => registry.Resume();
 
     [Fact]
     public async Task Events_cannot_pile_up_in_the_registry_for_sessions_that_are_starting()
@@ -232,7 +232,6 @@ public sealed class BadInputTests() : SessionTestKit(o => { o.MaxQueuedEvents = 
         var (token, client) = await NewSessionAsync();
         var replies = CreateTestProbe();
         var registry = HoldRegistry();
-        Hub.Registry.Tell(new Unsubscribe(SessionToken.New(), replies.Ref));   // the registry has a message waiting: events go through it
 
         for (var i = 0; i < 5; i++)
         {

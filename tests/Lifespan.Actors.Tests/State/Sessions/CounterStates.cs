@@ -42,9 +42,11 @@ public partial class CounterState : global::Lifespan.Actors.State.State
         Count += amount;
     }
 
+    /// <summary>Adds 100, signals <see cref="HeldSignal"/>, waits at the session's gate, adds 1.</summary>
     public async Task WaitAtGate(CancellationToken cancellationToken)
     {
         Count += 100;
+        HeldSignal(ClientToken!).TrySetResult();
         await Gate.WaitAsync(cancellationToken);
         Count += 1;
     }

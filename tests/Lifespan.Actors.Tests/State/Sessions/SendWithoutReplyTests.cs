@@ -4,8 +4,8 @@ namespace Lifespan.Actors.Tests.State.Sessions;
 
 /// <summary>
 /// An event sent with no one to answer (<see cref="SessionHub.Send(string, StateEvent, IActorRef?, long, bool)"/>
-/// without a reply-to) to an idle session takes the session's shortest path; every kind of handler result, and every
-/// refusal, still comes out as it does for any other event. Each test sends to a subscribed, idle session.
+/// without a reply-to) to an idle session: every kind of handler result, and every refusal, still comes out as it does
+/// for any other event, the errors to the subscribers. Each test sends to a subscribed, idle session.
 /// </summary>
 public sealed class SendWithoutReplyTests : SessionTestKit
 {
@@ -53,7 +53,7 @@ public sealed class SendWithoutReplyTests : SessionTestKit
         Hub.Send(token, CounterState.Events.Add(5));        // arrives while the handler waits
         gate.Release();
 
-        var first = await client.FishForMessageAsync<SessionDelta>();
+        var first = await client.FishForMessageAsync<SessionDelta>(_ => true);
         Assert.Equal(101, Value(first.Json, "CounterState", "count")!.Value.GetInt32());   // not 105: Add(5) waited
         await ExpectValueAsync(client, "CounterState", "count", 106);
     }
@@ -88,7 +88,7 @@ public sealed class SendWithoutReplyTests : SessionTestKit
 
         Hub.Send(token, Event("CounterState.Explode"));
 
-        var error = await client.FishForMessageAsync<SessionError>();
+        var error = await client.FishForMessageAsync<SessionError>(_ => true);
         Assert.Equal("CounterState.Explode", error.Handler);
         Assert.StartsWith("Unknown event handler 'CounterState.Explode'", error.Message, StringComparison.Ordinal);
         Hub.Send(token, CounterState.Events.Add(2));
@@ -102,7 +102,7 @@ public sealed class SendWithoutReplyTests : SessionTestKit
 
         Hub.Send(token, Raw("CounterState.Increment", """{"amount": 3}"""));
 
-        var error = await client.FishForMessageAsync<SessionError>();
+        var error = await client.FishForMessageAsync<SessionError>(_ => true);
         Assert.Equal("CounterState.Increment", error.Handler);
         Assert.Contains("amount", error.Message, StringComparison.Ordinal);
         Hub.Send(token, CounterState.Events.Increment());
@@ -110,7 +110,7 @@ public sealed class SendWithoutReplyTests : SessionTestKit
     }
 
     /// <summary>A subscribed session with nothing in hand or waiting, so that the next send finds it idle.</summary>
-    private async Task<(string Token, TestKit.TestProbe Client)> IdleSessionAsync()
+    private async Task<(string Token, TestProbe Client)> IdleSessionAsync()
     {
         var (token, client) = await NewSessionAsync();
         await QuiescentAsync(token);

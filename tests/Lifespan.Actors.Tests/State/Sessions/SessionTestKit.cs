@@ -1,14 +1,13 @@
 using System.Text.Json;
 using Lifespan.Actors.State;
-using Akka.TestKit;
-using Akka.TestKit.Xunit2;
 
 namespace Lifespan.Actors.Tests.State.Sessions;
 
 /// <summary>A TestKit with a <see cref="SessionHub"/> holding the test states, and helpers to read deltas.</summary>
 public abstract class SessionTestKit : TestKit
 {
-    protected SessionTestKit(Action<SessionOptions>? configure = null, IStateStore? store = null)
+    protected SessionTestKit(Action<SessionOptions>? configure = null, IStateStore? store = null, string? akkaConfig = null)
+        : base(akkaConfig ?? string.Empty)
     {
         var options = new SessionOptions { DetailedErrors = true }
             .AddState<CounterState>()
@@ -36,13 +35,19 @@ public abstract class SessionTestKit : TestKit
         return (token, client);
     }
 
-    /// <summary>Waits until neither the registry nor session <paramref name="token"/> has a message in hand or waiting.</summary>
-    protected Task QuiescentAsync(string token)
-    {
-        var registry = ((LocalActorRef)Hub.Registry).Cell;
-        var session = ((LocalActorRef)registry.Child(token)!).Cell.Mailbox;
-        return AwaitConditionAsync(() => registry.Mailbox.IsQuiescent && session.IsQuiescent, Dilated(TimeSpan.FromSeconds(10)));
-    }
+    /// <summary>
+    /// Waits until session <paramref name="token"/> has applied everything sent to it before this call: a change of its
+    /// state that does nothing, queued behind those messages in <c>/user/sessions</c> and in the session, comes back.
+    /// </summary>
+    protected Task QuiescentAsync(string token) => Hub.ModifyStateAsync<CounterState>(token, _ => { });
+
+    /// <summary>The running session <paramref name="token"/>'s actor, <c>/user/sessions/&lt;hash of the token&gt;</c>.</summary>
+    protected Task<IActorRef> SessionActorAsync(string token) =>
+        Sys.ActorSelection(Hub.Registry.Path / SessionToken.Hash(token)).ResolveOne(Dilated(TimeSpan.FromSeconds(10)));
+
+    /// <summary>An actor that hands every message it gets to <paramref name="receive"/> (on the actor's turn).</summary>
+    protected IActorRef CallbackActor(Action<object> receive) =>
+        Sys.ActorOf(Props.Create(() => new Callback(receive)));
 
     /// <summary>The next delta's value of <paramref name="var"/> in <paramref name="state"/>, skipping deltas without it.</summary>
     protected static async Task<JsonElement> NextValueAsync(TestProbe client, string state, string var, TimeSpan? timeout = null)
@@ -52,8 +57,8 @@ public abstract class SessionTestKit : TestKit
     }
 
     /// <summary>Waits for a delta whose <paramref name="var"/> equals <paramref name="expected"/>.</summary>
-    protected static Task ExpectValueAsync(TestProbe client, string state, string var, int expected, TimeSpan? timeout = null) =>
-        client.FishForMessageAsync<SessionDelta>(d => Value(d.Json, state, var) is { ValueKind: JsonValueKind.Number } v && v.GetInt32() == expected, timeout);
+    protected static async Task ExpectValueAsync(TestProbe client, string state, string var, int expected, TimeSpan? timeout = null) =>
+        await client.FishForMessageAsync<SessionDelta>(d => Value(d.Json, state, var) is { ValueKind: JsonValueKind.Number } v && v.GetInt32() == expected, timeout, $"a delta with {state}.{var} = {expected}");
 
     protected static JsonElement? Value(string json, string state, string var)
     {
@@ -79,5 +84,10 @@ public abstract class SessionTestKit : TestKit
     {
         using var document = JsonDocument.Parse(json);
         return StateEvent.FromPayload(handler, document.RootElement);
+    }
+
+    private sealed class Callback : ReceiveActor
+    {
+        public Callback(Action<object> receive) => ReceiveAny(receive);
     }
 }

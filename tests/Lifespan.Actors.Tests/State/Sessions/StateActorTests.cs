@@ -145,7 +145,7 @@ public sealed class StateActorTests : SessionTestKit
 
         Hub.Send(token, Event("CounterState.FailAfterChange", new { message = "boom" }));
 
-        var error = await client.FishForMessageAsync<SessionError>();
+        var error = await client.FishForMessageAsync<SessionError>(_ => true);
         Assert.Equal("CounterState.FailAfterChange", error.Handler);
         Assert.Contains("boom", error.Message, StringComparison.Ordinal);
     }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using Lifespan.Actors.State;
 
@@ -25,12 +24,17 @@ public sealed class GatedSaveStore : IStateStore
     }
 }
 
-/// <summary><see cref="SessionHub.Send"/> tells events straight to a running session; these pin down that it keeps order and loses nothing.</summary>
+/// <summary>
+/// Every way of sending to a session (<see cref="SessionHub.Send"/>, a <see cref="SessionHandle"/>,
+/// <see cref="SessionHub.DispatchAsync"/>, a <see cref="SessionEvent"/> told to <c>/user/sessions</c>) goes through
+/// <c>/user/sessions</c>; these pin down that, mixed and across passivation, events from one sender keep their order
+/// and none is lost.
+/// </summary>
 /// <remarks>
 /// Idle sessions are asked to save themselves after 250 ms, so a stalled test host may see a subscribed session asked
 /// (and declining) in the middle of a burst; the registry then holds the burst, so its limit is raised above it.
 /// </remarks>
-public sealed class DirectRouteTests() : SessionTestKit(
+public sealed class SendOrderTests() : SessionTestKit(
     o =>
     {
         o.PassivateAfter = TimeSpan.FromMilliseconds(250);
@@ -41,74 +45,57 @@ public sealed class DirectRouteTests() : SessionTestKit(
     private GatedSaveStore Gated => (GatedSaveStore)Store;
 
     [Fact]
-    public async Task Events_told_to_the_registry_and_sent_by_the_hub_are_applied_in_the_order_sent()
+    public async Task Events_told_to_the_registry_sent_by_the_hub_and_dispatched_are_applied_in_the_order_sent()
     {
-        var (token, _) = await NewSessionAsync();   // subscribed: it stays running, so the hub may route directly
+        var (token, _) = await NewSessionAsync();   // subscribed: it stays running
         const int n = 4000;
+        var dispatched = new List<Task>();
         for (var i = 1; i <= n; i++)
         {
-            if (i % 3 == 0)
+            if (i % 7 == 0)
             {
-                Hub.Registry.Tell(new SessionEvent(token, CounterState.Events.Record(i)));   // through the registry
+                dispatched.Add(Hub.DispatchAsync(token, CounterState.Events.Record(i)));   // not awaited: sent before it returns
+            }
+            else if (i % 3 == 0)
+            {
+                Hub.Registry.Tell(new SessionEvent(token, CounterState.Events.Record(i)));
             }
             else
             {
-                Hub.Send(token, CounterState.Events.Record(i));   // direct when the registry has nothing in hand
+                Hub.Send(token, CounterState.Events.Record(i));
             }
         }
 
+        await Task.WhenAll(dispatched);
         await Hub.DispatchAsync(token, CounterState.Events.Add(0));
         Assert.Equal(n, await ReadAsync<CounterState, int>(token, s => s.Count));
         Assert.Equal(0, await ReadAsync<CounterState, int>(token, s => s.Disorder));
     }
 
     [Fact]
-    public async Task A_session_handle_reaches_the_session_before_it_starts_and_after_it_was_passivated()
+    public async Task A_session_handle_reaches_the_session_before_it_starts_and_after_it_was_passivated_in_order()
     {
         var token = SessionToken.New();
         var handle = Hub.GetSession(token);
         Assert.Equal(token, handle.Token);
+        Assert.Equal(Hub.Registry, handle.Sessions);
         handle.Send(CounterState.Events.Add(5));   // starts the session
         await Hub.DispatchAsync(token, CounterState.Events.Add(0));
-        handle.Send(CounterState.Events.Add(0));   // now the handle holds this incarnation's entry
-        await Hub.DispatchAsync(token, CounterState.Events.Add(0));
-        var session = ((LocalActorRef)Hub.Registry).Cell.Child(token)!;
+        handle.Send(CounterState.Events.Add(0));
+        var session = await SessionActorAsync(token);
         await WatchAsync(session);
         Gated.Gate.Release(1000);
         await ExpectTerminatedAsync(session, Dilated(TimeSpan.FromSeconds(10)));   // idle: saved and stopped
 
-        for (var i = 0; i < 10; i++)
+        for (var i = 6; i <= 105; i++)
         {
-            handle.Send(CounterState.Events.Increment());   // the same handle: the session is restored from the store
+            handle.Send(CounterState.Events.Record(i));   // the same handle: the session is restored from the store
         }
 
         await Hub.DispatchAsync(token, CounterState.Events.Add(0));
-        Assert.Equal(15, await ReadAsync<CounterState, int>(token, s => s.Count));
-        Assert.NotSame(session, ((LocalActorRef)Hub.Registry).Cell.Child(token));
-
-        // The handle has moved on to the new incarnation: an idle session is reached directly, and applies on the
-        // sending thread. (A sweep of the registry in between sends through the registry instead: try a few times.)
-        var deltas = new ConcurrentQueue<int>();
-        await Hub.SubscribeAsync(token, Sys.CreateFunctionRef((message, _) =>
-        {
-            if (message is SessionDelta)
-            {
-                deltas.Enqueue(Environment.CurrentManagedThreadId);
-            }
-        }));
-        var appliedInline = false;
-        for (var attempt = 0; attempt < 5 && !appliedInline; attempt++)
-        {
-            await QuiescentAsync(token);
-            appliedInline = await Task.Run(() =>
-            {
-                deltas.Clear();
-                handle.Send(CounterState.Events.Increment());
-                return deltas.TryPeek(out var thread) && thread == Environment.CurrentManagedThreadId;
-            });
-        }
-
-        Assert.True(appliedInline);
+        Assert.Equal(105, await ReadAsync<CounterState, int>(token, s => s.Count));
+        Assert.Equal(0, await ReadAsync<CounterState, int>(token, s => s.Disorder));
+        Assert.NotEqual(session, await SessionActorAsync(token));   // a new incarnation
     }
 
     [Fact]
@@ -121,13 +108,13 @@ public sealed class DirectRouteTests() : SessionTestKit(
         }
 
         await Hub.DispatchAsync(token, CounterState.Events.Add(0));
-        var session = ((LocalActorRef)Hub.Registry).Cell.Child(token)!;
+        var session = await SessionActorAsync(token);
         await WatchAsync(session);
         await Gated.Saving.Task.WaitAsync(Dilated(TimeSpan.FromSeconds(10)));   // idle: the registry asked it to save and stop
 
         for (var i = 51; i <= 150; i++)
         {
-            Hub.Send(token, CounterState.Events.Record(i));   // the route is closed: they wait in the registry
+            Hub.Send(token, CounterState.Events.Record(i));   // they wait in the registry
         }
 
         Gated.Gate.Release();   // only this save: had the events reached the saving actor, it would have to save again, and could not stop
@@ -136,19 +123,19 @@ public sealed class DirectRouteTests() : SessionTestKit(
         await Hub.DispatchAsync(token, CounterState.Events.Add(0));   // behind the buffered events, in the new incarnation
         Assert.Equal(150, await ReadAsync<CounterState, int>(token, s => s.Count));
         Assert.Equal(0, await ReadAsync<CounterState, int>(token, s => s.Disorder));
-        Assert.NotSame(session, ((LocalActorRef)Hub.Registry).Cell.Child(token));
+        Assert.NotEqual(session, await SessionActorAsync(token));
     }
 }
 
-/// <summary>Direct sends count as use: a session that gets only those stays running (idle time two seconds, so that a stall of a loaded test host does not passivate it).</summary>
-public sealed class DirectRouteUseTests() : SessionTestKit(o => o.PassivateAfter = TimeSpan.FromSeconds(2))
+/// <summary>Sends count as use: a session that gets only those stays running (idle time two seconds, so that a stall of a loaded test host does not passivate it).</summary>
+public sealed class SendUseTests() : SessionTestKit(o => o.PassivateAfter = TimeSpan.FromSeconds(2))
 {
     [Fact]
-    public async Task A_session_used_only_through_direct_sends_is_not_passivated()
+    public async Task A_session_used_only_through_sends_is_not_passivated()
     {
         var token = SessionToken.New();
         await Hub.DispatchAsync(token, CounterState.Events.Add(0));
-        var session = ((LocalActorRef)Hub.Registry).Cell.Child(token)!;
+        var session = await SessionActorAsync(token);
         await WatchAsync(session);
         var client = CreateTestProbe();
 
@@ -162,8 +149,8 @@ public sealed class DirectRouteUseTests() : SessionTestKit(o => o.PassivateAfter
             await Task.Yield();
         }
 
-        await TestActor.ExpectNoMsgAsync(TimeSpan.Zero);   // no Terminated: it was never passivated
-        Assert.Same(session, ((LocalActorRef)Hub.Registry).Cell.Child(token));
+        await ExpectNoMsgAsync(TimeSpan.Zero);   // no Terminated: it was never passivated
+        Assert.Equal(session, await SessionActorAsync(token));
         Assert.Equal(sent, await ReadAsync<CounterState, int>(token, s => s.Count));
     }
 }

@@ -1,7 +1,7 @@
 namespace Lifespan.Actors.Tests.State.Sessions;
 
-/// <summary>A state whose handler reports the async-local value it sees, for the tests of events applied on the sending thread.</summary>
-public partial class InlineProbeState : global::Lifespan.Actors.State.State
+/// <summary>A state whose handler reports the async-local value it sees, for the tests of the context handlers run in.</summary>
+public partial class AmbientProbeState : global::Lifespan.Actors.State.State
 {
     /// <summary>Set by a test before it sends; a handler in the session's own context must not see it.</summary>
     public static readonly AsyncLocal<string?> Ambient = new();
