@@ -38,8 +38,11 @@ internal sealed partial class LifespanController(
     private ImmutableArray<LifespanTask> _tasks = [];
     private volatile bool _stopping;
 
-    /// <summary>Whether the actors were started (the Akka half of the set-up was called).</summary>
-    public bool HasStarted => _guardian is not null;
+    /// <summary>Whether the Akka half of the set-up, <c>AddLifespanActors</c> on the <c>AkkaConfigurationBuilder</c>, was called.</summary>
+    public bool IsAddedToAkka { get; private set; }
+
+    /// <summary>Notes that the Akka half of the set-up was called (the actors start with the actor system).</summary>
+    public void MarkAddedToAkka() => IsAddedToAkka = true;
 
     /// <summary>Whether the app is shutting down: no restart any more.</summary>
     public void MarkStopping()
