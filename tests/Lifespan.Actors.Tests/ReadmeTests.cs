@@ -1,6 +1,3 @@
-using Akka.TestKit;
-using Akka.TestKit.Xunit2;
-
 namespace Lifespan.Actors.Tests;
 
 /// <summary>The README's examples, compiled and run.</summary>
@@ -19,9 +16,9 @@ public sealed class ReadmeTests : TestKit
             Receive<Deposit>(d => d.Amount > 0, d => _balance += d.Amount);
             Receive<Deposit>(d => Sender.Tell(new Status.Failure(new ArgumentException("amount must be positive"))));
             Receive<GetBalance>(_ => Sender.Tell(_balance));
-            ReceiveAsync<string>(async (text, cancellationToken) =>
+            ReceiveAsync<string>(async text =>
             {
-                await Task.Delay(100, cancellationToken);
+                await Task.Delay(100);
                 Sender.Tell(text.ToUpperInvariant());
             });
             ReceiveAny(m => Sender.Tell(new Status.Failure(new NotSupportedException($"Account cannot handle {m}"))));
@@ -32,7 +29,7 @@ public sealed class ReadmeTests : TestKit
     public async Task The_account_example_works_as_described()
     {
         var account = Sys.ActorOf(Props.Create<Account>(), "alice");
-        Assert.Equal("/user/alice", account.Path.ToString());
+        Assert.Equal("/user/alice", account.Path.ToStringWithoutAddress());
         account.Tell(new Deposit(10));
         Assert.Equal(10m, await account.Ask<decimal>(new GetBalance(), TimeSpan.FromSeconds(5)));
         await Assert.ThrowsAsync<ArgumentException>(() => account.Ask<decimal>(new Deposit(-1), TimeSpan.FromSeconds(5)));
@@ -63,9 +60,9 @@ public sealed class ReadmeTests : TestKit
             TimeoutException => Directive.Restart,
             _ => Directive.Escalate,
         });
-        Assert.Equal(Directive.Resume, strategy.Decide(new ArgumentException()));
-        Assert.Equal(Directive.Restart, strategy.Decide(new TimeoutException()));
-        Assert.Equal(Directive.Escalate, strategy.Decide(new IOException()));
-        Assert.Equal(Directive.Stop, SupervisorStrategy.DefaultDecider(new ActorKilledException("k")));
+        Assert.Equal(Directive.Resume, strategy.Decider.Decide(new ArgumentException()));
+        Assert.Equal(Directive.Restart, strategy.Decider.Decide(new TimeoutException()));
+        Assert.Equal(Directive.Escalate, strategy.Decider.Decide(new IOException()));
+        Assert.Equal(Directive.Stop, SupervisorStrategy.DefaultDecider.Decide(new ActorKilledException("k")));
     }
 }
