@@ -43,7 +43,7 @@ public sealed class LifespanEndToEndTests
         var stopped = host.LineOf("Task was stopped");
         var released = host.LineOf("Configuration check released");
         var unloaded = host.LineOf("Model unloaded");
-        var terminated = host.LineOf("Actor system demo terminated (process signal)");
+        var terminated = host.LineOf("Actor system demo terminated (the host stopped)");
         Assert.True(stopped > listening && released > stopped && unloaded > released && terminated > unloaded, host.Output);
     }
 
