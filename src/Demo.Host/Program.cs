@@ -1,3 +1,4 @@
+using Akka.Hosting;
 using Demo.Host;
 using Demo.Host.Endpoints;
 using Demo.Host.States;
@@ -16,7 +17,17 @@ builder.UseDefaultAddressUnlessConfigured();
 builder.Services.AddSingleton<ModelCache>();
 builder.Services.AddSingleton<PollLog>();
 builder.Services.AddHttpClient<PostsApiClient>();
+// The two halves of the set-up: the library's services, and its actors in the app's Akka.NET actor system.
 builder.Services.AddLifespanActors(actors => actors.AddState<MyTaskState>().AddState<PostsState>());
+builder.Services.AddAkka("demo", (akka, services) => akka
+    .ConfigureLoggers(loggers =>
+    {
+        loggers.ClearLoggers();
+        loggers.AddLoggerFactory();   // Akka's log through the app's logging, with its filters
+    })
+    .WithActorSystemLivenessCheck()
+    .AddLifespanActors(services));
+builder.Services.AddHealthChecks();
 
 var app = builder.Build();
 app.RegisterLifespanTask(SeedTasks.LongRunningTask, new { foo = 42, bar = app.Configuration["demo:bar"] ?? "bar" });
@@ -27,8 +38,10 @@ app.UseStaticFiles();
 app.MapLifespanSessions("/_events");
 app.MapPages();
 app.MapPostsApi();
+app.MapEventApi();
 app.MapLifespanEndpoints();
 app.MapActorTree();
+app.MapHealthChecks("/healthz");   // Akka.Hosting's liveness check: unhealthy once the actor system has terminated
 
 var stopping = app.Lifetime.ApplicationStopping;   // taken now: the app's services are disposed when Run returns
 try

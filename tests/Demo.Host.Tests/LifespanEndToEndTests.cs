@@ -24,6 +24,19 @@ public sealed class LifespanEndToEndTests
             Assert.Contains(says, await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
 
+        Assert.Equal("Healthy", await http.GetStringAsync(new Uri("/healthz", UriKind.Relative)));   // Akka.Hosting's liveness check
+        var token = Lifespan.Actors.State.SessionToken.New();
+        using (var applied = await http.PostAsJsonAsync("/api/events", new { token, handler = "MyTaskState.ClearCounter" }))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.OK, applied.StatusCode);
+        }
+
+        using (var refused = await http.PostAsJsonAsync("/api/events", new { token, handler = "MyTaskState.Nope" }))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.Contains("MyTaskState.Nope", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
         var tasks = await http.GetFromJsonAsync<JsonElement>("/lifespan/tasks");
         Assert.Equal(["long-running-task", "setup-model", "check-configuration"], tasks.EnumerateArray().Select(t => t.GetProperty("name").GetString()));
         Assert.All(tasks.EnumerateArray(), t => Assert.Equal("Running", t.GetProperty("status").GetString()));
@@ -43,7 +56,7 @@ public sealed class LifespanEndToEndTests
         var stopped = host.LineOf("Task was stopped");
         var released = host.LineOf("Configuration check released");
         var unloaded = host.LineOf("Model unloaded");
-        var terminated = host.LineOf("Actor system demo terminated (process signal)");
+        var terminated = host.LineOf("Actor system demo terminated (the host stopped)");
         Assert.True(stopped > listening && released > stopped && unloaded > released && terminated > unloaded, host.Output);
     }
 

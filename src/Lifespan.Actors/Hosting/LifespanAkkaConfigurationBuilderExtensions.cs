@@ -37,18 +37,12 @@ public static class LifespanAkkaConfigurationBuilderExtensions
         }
 
         builder.AddHocon(Defaults, HoconAddMode.Append);
-        builder.StartActors((system, registry) =>
-        {
-            var controller = services.GetService<LifespanController>() ?? throw new InvalidOperationException(
-                "AddLifespanActors() inside AddAkka(...) needs the library's services: call builder.Services.AddLifespanActors(...) as well, " +
-                "before the app is built.");
-            controller.StartActors(system, registry);
-        });
-        builder.AddStartup(async (system, _) =>
-        {
-            var controller = services.GetRequiredService<LifespanController>();
-            await controller.StartLifespanAsync().ConfigureAwait(false);
-        });
+        var controller = services.GetService<LifespanController>() ?? throw new InvalidOperationException(
+            "AddLifespanActors(services) inside AddAkka(...) needs the library's services: call builder.Services.AddLifespanActors(...) as well, " +
+            "before the app is built.");
+        controller.MarkAddedToAkka();
+        builder.StartActors((system, registry) => controller.StartActors(system, registry));
+        builder.AddStartup(async (_, _) => await controller.StartLifespanAsync().ConfigureAwait(false));
         return builder;
     }
 }

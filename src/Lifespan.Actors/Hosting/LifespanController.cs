@@ -38,8 +38,11 @@ internal sealed partial class LifespanController(
     private ImmutableArray<LifespanTask> _tasks = [];
     private volatile bool _stopping;
 
-    /// <summary>Whether the actors were started (the Akka half of the set-up was called).</summary>
-    public bool HasStarted => _guardian is not null;
+    /// <summary>Whether the Akka half of the set-up, <c>AddLifespanActors</c> on the <c>AkkaConfigurationBuilder</c>, was called.</summary>
+    public bool IsAddedToAkka { get; private set; }
+
+    /// <summary>Notes that the Akka half of the set-up was called (the actors start with the actor system).</summary>
+    public void MarkAddedToAkka() => IsAddedToAkka = true;
 
     /// <summary>Whether the app is shutting down: no restart any more.</summary>
     public void MarkStopping()
@@ -53,6 +56,8 @@ internal sealed partial class LifespanController(
     {
         _system = system;
         var shutdown = CoordinatedShutdown.Get(system);
+        LogSystemStarted(_logger, system.Name);
+        system.RegisterOnTermination(() => LogSystemTerminated(_logger, system.Name, Describe(shutdown.ShutdownReason)));
         var regionRef = sessions.Attach(system, settings.Value.Sessions, store, loggerFactory, services);
         LogSessionsStarted(_logger, regionRef.Path.ToString(), sessions.Options.States.Count);
         actors.Register<SessionRegionKey>(regionRef);
@@ -85,6 +90,14 @@ internal sealed partial class LifespanController(
 
         LogLifespanStarted(_logger, _tasks.Length);
     }
+
+    private static string Describe(CoordinatedShutdown.Reason? reason) => reason switch
+    {
+        null => "terminated without a coordinated shutdown",
+        CoordinatedShutdown.ClrExitReason => "the host stopped",
+        CoordinatedShutdown.ActorSystemTerminateReason => "ActorSystem.Terminate()",
+        _ => reason.GetType().Name,
+    };
 
     private TimeSpan PhaseTimeout(string phase) => CoordinatedShutdown.Get(_system!).Timeout(phase);
 
@@ -205,6 +218,12 @@ internal sealed partial class LifespanController(
             _restart.Release();
         }
     }
+
+    [LoggerMessage(1, LogLevel.Information, "Actor system {Name} started")]
+    private static partial void LogSystemStarted(ILogger logger, string name);
+
+    [LoggerMessage(3, LogLevel.Information, "Actor system {Name} terminated ({Reason})")]
+    private static partial void LogSystemTerminated(ILogger logger, string name, string reason);
 
     [LoggerMessage(20, LogLevel.Debug, "Sessions at {Path} hold {Count} state class(es)")]
     private static partial void LogSessionsStarted(ILogger logger, string path, int count);

@@ -1,3 +1,4 @@
+using Akka.Hosting;
 using Lifespan.Actors.State;
 using Microsoft.Extensions.Hosting;
 
@@ -7,28 +8,34 @@ namespace Lifespan.Actors.Hosting;
 /// The host's side of the lifespan. Before the web server stops listening (<see cref="StoppingAsync"/>), the sessions'
 /// background tasks are cancelled and awaited, so that a task calling the app's own HTTP API is not cut off
 /// mid-request; the rest of the shutdown runs in Akka's <see cref="CoordinatedShutdown"/> once the server has drained.
-/// Once every hosted service has started, it checks that the actors were started too.
+/// Before anything starts, it checks that the actors will be started too.
 /// </summary>
 internal sealed class LifespanHostedService(LifespanController controller, SessionHub sessions, IServiceProvider services) : IHostedLifecycleService
 {
     /// <summary>How long <see cref="StoppingAsync"/> waits for background tasks that ignore their token.</summary>
     private static readonly TimeSpan CloseTimeout = TimeSpan.FromSeconds(5);
 
-    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StartedAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Fails the start, before anything has started, when the Akka half of the set-up is missing: without it the
+    /// actors would never start, and the app would serve requests without its lifespan tasks.
+    /// </summary>
+    public Task StartingAsync(CancellationToken cancellationToken)
     {
-        if (!controller.HasStarted && services.GetService(typeof(IHostApplicationLifetime)) is IHostApplicationLifetime { ApplicationStopping.IsCancellationRequested: false })
+        // The AddAkka callback runs when its builder is resolved: by now (the host has built its hosted services), or here.
+        if (services.GetService(typeof(AkkaConfigurationBuilder)) is null || !controller.IsAddedToAkka)
         {
             throw new InvalidOperationException(
-                "Lifespan.Actors' services are registered but its actors never started: call AddLifespanActors(services) on the " +
-                "AkkaConfigurationBuilder inside builder.Services.AddAkka(\"name\", (akka, services) => akka.AddLifespanActors(services)).");
+                "Lifespan.Actors' services are registered (builder.Services.AddLifespanActors(...)) but its actors are not: call " +
+                "AddLifespanActors(services) on the AkkaConfigurationBuilder too, as in " +
+                "builder.Services.AddAkka(\"name\", (akka, services) => akka.AddLifespanActors(services)).");
         }
 
         return Task.CompletedTask;
     }
+
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     public async Task StoppingAsync(CancellationToken cancellationToken)
     {

@@ -9,26 +9,22 @@ namespace Lifespan.Actors.Hosting;
 internal sealed partial class SessionConnection
 {
     /// <summary>
-    /// Posts the hello with <paramref name="state"/>, then what the session sent since it subscribed this connection.
-    /// The session answers the subscription before it publishes anything newer, so those frames all come after the
-    /// state, and the client sees the hello first and then every later delta, in order.
+    /// Handles what the session sends the connection's actor, in the order sent: first the answer to the subscription
+    /// (the hello, with the full state, or why the session was refused), then deltas, errors and event outcomes.
     /// </summary>
-    private void PostHello(string state)
-    {
-        lock (_helloGate)
-        {
-            Post(SessionFrames.Hello(_token, state));
-            foreach (var frame in _early!)
-            {
-                Post(frame);
-            }
-
-            Volatile.Write(ref _early, null);
-        }
-    }
-
     private void OnSessionMessage(object message, bool hasId = true)
     {
+        switch (message)
+        {
+            case Subscribed subscribed:
+                Post(SessionFrames.Hello(_token, subscribed.State));
+                _subscribed.TrySetResult();
+                return;
+            case Status.Failure failure:
+                _subscribed.TrySetException(failure.Cause);
+                return;
+        }
+
         var frame = message switch
         {
             SessionDelta delta => SessionFrames.Delta(delta.Json),
@@ -36,31 +32,9 @@ internal sealed partial class SessionConnection
             EventCompleted { Error: { } error } completed => SessionFrames.Error(error, hasId ? completed.CorrelationId : null, completed.Handler),
             _ => null,
         };
-        if (frame is null)
+        if (frame is not null)
         {
-            return;
-        }
-
-        if (Volatile.Read(ref _early) is null)
-        {
-            Post(frame);   // the hello and the frames held back are queued already
-            return;
-        }
-
-        lock (_helloGate)
-        {
-            if (_early is not { } early)
-            {
-                Post(frame);
-            }
-            else if (early.Count < options.MaxPendingFrames)
-            {
-                early.Add(frame);   // subscribed, but the hello is not queued yet: it goes first
-            }
-            else
-            {
-                FellBehind();
-            }
+            Post(frame);
         }
     }
 

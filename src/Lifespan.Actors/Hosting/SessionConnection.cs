@@ -27,11 +27,10 @@ internal sealed partial class SessionConnection(WebSocket socket, SessionHub hub
 
     private readonly Channel<string> _outbox = Channel.CreateBounded<string>(new BoundedChannelOptions(options.MaxPendingFrames) { SingleReader = true });
     private readonly CancellationTokenSource _abort = new();   // aborts the socket: both directions stop at once
-    private readonly Lock _helloGate = new();
+    private readonly TaskCompletionSource _subscribed = new(TaskCreationOptions.RunContinuationsAsynchronously);   // the hello is queued
     private string _token = string.Empty;
     private SessionHandle? _session;   // set with the token at hello; sends without a look-up by token
     private IActorRef? _noIdReplies;   // hears of the failures of events sent without an id
-    private List<string>? _early = [];   // frames from the session before the hello was posted; null once it was
     private int _hello;   // HelloState
     private int _closing;   // 1 once a close was asked for: the outbox takes no more frames
     private WebSocketCloseStatus _closeStatus;
@@ -184,8 +183,12 @@ internal sealed partial class SessionConnection(WebSocket socket, SessionHub hub
                 ? resumed
                 : SessionToken.New();
             _session = hub.GetSession(_token);
-            var state = await hub.SubscribeAsync(_token, subscriber, cancel.Token).ConfigureAwait(false);
-            PostHello(state);
+
+            // The subscriber itself hears the answer, ahead of every delta the session sends it after: it queues the
+            // hello then and there, so the hello goes first however busy the session is, and nothing waits for this
+            // method to be scheduled again (under load, deltas would pile up meanwhile).
+            _session.Sessions.Tell(new Subscribe(_token, subscriber), subscriber);
+            await _subscribed.Task.WaitAsync(hub.Options.RequestTimeout, cancel.Token).ConfigureAwait(false);
             return subscriber;
         }
         catch (Exception ex)

@@ -23,8 +23,7 @@ public static class SessionEndpointExtensions
         configure?.Invoke(options);
         options.Validate();
         app.UseWebSockets();
-        var hub = app.Services.GetRequiredService<SessionHub>();
-        var system = app.Services.GetRequiredService<ActorSystem>();
+        // The hub and the actor system are looked up per connection: they start with the host, after this is mapped.
         var stopping = app.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Lifespan.Actors.Hosting.Sessions");
 
@@ -50,6 +49,8 @@ public static class SessionEndpointExtensions
                 return;
             }
 
+            var hub = context.RequestServices.GetRequiredService<SessionHub>();
+            var system = context.RequestServices.GetRequiredService<ActorSystem>();
             using var socket = await context.WebSockets.AcceptWebSocketAsync().ConfigureAwait(false);
             using var connection = new SessionConnection(socket, hub, system, options, logger);
             await connection.RunAsync(stopping, context.RequestAborted).ConfigureAwait(false);

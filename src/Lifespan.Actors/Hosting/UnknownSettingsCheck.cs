@@ -40,10 +40,11 @@ internal static class UnknownSettingsCheck
     }
 
     /// <summary>Where a setting of earlier versions went, now that Akka.NET runs the actors.</summary>
-    private static string? Moved(string path, string key) => (path, key.ToLowerInvariant()) switch
+    private static string? Moved(string path, string key) => (path.ToLowerInvariant(), key.ToLowerInvariant()) switch
     {
         ("lifespan", "actor-system") => "the actor system is Akka.NET's; its name is the one given to services.AddAkka(name, ...), and its settings are under akka { } (akka.actor.default-dispatcher.throughput, akka.log-dead-letters).",
         ("lifespan", "shutdown") => "the shutdown is Akka.NET's CoordinatedShutdown; set its phases under akka.coordinated-shutdown (akka.coordinated-shutdown.phases.service-stop.timeout = 5s).",
+        ("lifespan.sessions", "allow-inline-events") => "every event goes through /user/sessions now, and no handler runs on the sender's thread; remove it.",
         _ => null,
     };
 }

@@ -40,6 +40,9 @@ public sealed class LifespanTask
     /// <summary>How many times the task was restarted after a failure.</summary>
     public int RestartCount => Volatile.Read(ref _restartCount);
 
+    /// <summary>The name of the task's actor under <c>/user/lifespan</c>: its index and its name, such as <c>0-poll-updates</c>.</summary>
+    public string ActorName => LifespanGuardian.ActorName(this);
+
     /// <summary>Whether the task has a setup that must finish before the app starts, and a teardown.</summary>
     public bool IsResource => Shape is LifespanTaskShape.AsyncEnumerableResource or LifespanTaskShape.AsyncDisposableResource or LifespanTaskShape.LifespanResource;
 

@@ -14,6 +14,7 @@ internal sealed class SessionEntry(string token, string id)
     private int _queued;                // work the session holds queued (written by the session)
     private int _refused;               // events refused with no one to answer since the session last reported them
     private string? _refusedHandler;    // the last of them
+    private IReadOnlyList<IActorRef> _subscribers = [];   // published by the session for GetRunningSessions
 
     /// <summary>The session's token.</summary>
     public string Token { get; } = token;
@@ -29,6 +30,13 @@ internal sealed class SessionEntry(string token, string id)
     {
         get => Volatile.Read(ref _lastUsed);
         set => Volatile.Write(ref _lastUsed, value);
+    }
+
+    /// <summary>The session's subscribers, as the session last published them (it replaces the array, never changes it).</summary>
+    public IReadOnlyList<IActorRef> Subscribers
+    {
+        get => Volatile.Read(ref _subscribers);
+        set => Volatile.Write(ref _subscribers, value);
     }
 
     /// <summary>Whether the registry asked the session to save itself and stop (its messages wait in <see cref="Buffer"/>).</summary>

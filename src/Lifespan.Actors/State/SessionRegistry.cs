@@ -102,6 +102,9 @@ internal sealed partial class SessionRegistry : UntypedActor, IWithTimers
             case SweepIdleSessions:
                 Sweep();
                 break;
+            case GetRunningSessions query:
+                Sender.Tell(Describe(query.Limit));
+                break;
             case CloseSessions close:
                 foreach (var (_, entry) in _sessions)
                 {
@@ -238,6 +241,20 @@ internal sealed partial class SessionRegistry : UntypedActor, IWithTimers
                 entry.Actor.Tell(new Passivate());
             }
         }
+    }
+
+    /// <summary>What <see cref="GetRunningSessions"/> asks: at most <paramref name="limit"/> running sessions, named by their hash, never their token.</summary>
+    private RunningSessions Describe(int limit)
+    {
+        var tasks = _runtime.BackgroundTasks.ToLookup(t => t.SessionToken, StringComparer.Ordinal);
+        var sessions = _sessions.Values.Take(limit).Select(e => new RunningSession(
+            e.Id,
+            e.Actor.Path.ToStringWithoutAddress(),
+            e.Waiting,
+            e.Passivating,
+            [.. e.Subscribers.Select(s => s.Path.ToStringWithoutAddress())],
+            [.. tasks[e.Token].OrderBy(t => t.Id).Select(t => new RunningBackgroundTask(t.Id, "bg-" + t.Id, t.Handler, t.StartedAt))]));
+        return new RunningSessions(_count, [.. sessions]);
     }
 
     /// <summary>Answers a refused message; one that no one would hear of (an event sent without a reply-to) is logged instead.</summary>

@@ -63,7 +63,8 @@ internal struct SessionSubscribers
         }
     }
 
-    private readonly IActorRef[] ToArray() => _value switch
+    /// <summary>The subscribers now, in a new array or a shared one that is never changed.</summary>
+    public readonly IActorRef[] ToArray() => _value switch
     {
         null => [],
         IActorRef[] many => many,

@@ -134,6 +134,7 @@ internal sealed partial class StateActor
         {
             Context.Watch(work.Subscriber);
             _subscribers.Add(work.Subscriber);
+            _entry.Subscribers = _subscribers.ToArray();
         }
 
         work.ReplyTo.Tell(new Subscribed(_token, _state.ToClientJson()));
@@ -148,6 +149,7 @@ internal sealed partial class StateActor
         }
 
         Context.Unwatch(subscriber);
+        _entry.Subscribers = _subscribers.ToArray();
         if (_subscribers.Count == 0)
         {
             CancelBackground(0, onlyCancelOnDisconnect: true);

@@ -1,6 +1,7 @@
 using System.Net.WebSockets;
 using Lifespan.Actors.Hosting;
 using Lifespan.Actors.State;
+using Lifespan.Actors.Tests.State.Sessions;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Lifespan.Actors.Tests.Hosting;
@@ -84,22 +85,36 @@ public sealed class SessionEndpointCloseTests
     [Fact]
     public async Task A_session_that_does_not_answer_in_time_gets_an_error_frame_and_a_1013_close()
     {
-        var store = new StuckStore();
-        await using var server = await SessionTestServer.StartAsync(
-            sessions: o => o.RequestTimeout = TimeSpan.FromMilliseconds(300),
-            services: s => s.AddSingleton<IStateStore>(store));
+        // The session is busy with an event held at its gate, so the subscription waits behind it: the endpoint's
+        // request timeout is the only timer that can end the wait.
+        await using var server = await SessionTestServer.StartAsync(sessions: o => o.RequestTimeout = TimeSpan.FromMilliseconds(300));
+        var token = SessionToken.New();
+        // The session runs, so a hello may resume it (asked with a long timeout of its own: only the hello's is short)...
+        await server.Hub.Registry.Ask<EventCompleted>(new SessionEvent(token, CounterState.Events.Increment()), SessionTestServer.Timeout);
+        server.Hub.Send(token, CounterState.Events.WaitAtGate());   // ...and is busy until its gate opens
         try
         {
             using var client = await server.ConnectAsync();
-            await client.SendAsync("""{"type":"hello"}""");   // the new session waits for its saved state
+            await client.SendAsync($$"""{"type":"hello","token":"{{token}}"}""");
 
-            Assert.Contains("did not answer within", await client.ErrorAsync(), StringComparison.Ordinal);
+            Assert.Contains("did not answer within 00:00:00.3000000 (lifespan.sessions.request-timeout)", await client.ErrorAsync(), StringComparison.Ordinal);
             Assert.Equal(SessionTestClient.TryAgainLater, (await client.ReceiveCloseAsync()).Status);
         }
         finally
         {
-            store.Release.TrySetResult();
+            CounterState.Gates.GetOrAdd(token, _ => new SemaphoreSlim(0)).Release();
         }
+    }
+
+    [Fact]
+    public async Task A_session_whose_saved_state_cannot_be_loaded_gets_an_error_frame_saying_why_and_a_1013_close()
+    {
+        await using var server = await SessionTestServer.StartAsync(services: s => s.AddSingleton<IStateStore>(new FailingStore()));
+        using var client = await server.ConnectAsync();
+        await client.SendAsync("""{"type":"hello"}""");   // the new session loads its saved state first, and the store fails
+
+        Assert.Contains("The session's saved state could not be loaded (disk on fire); try again.", await client.ErrorAsync(), StringComparison.Ordinal);
+        Assert.Equal(SessionTestClient.TryAgainLater, (await client.ReceiveCloseAsync()).Status);
     }
 
     [Fact]
@@ -117,8 +132,10 @@ public sealed class SessionEndpointCloseTests
             await first.Socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "done", cts.Token);
         }
 
-        var registry = ((LocalActorRef)server.Hub.Registry).Cell;
-        await Eventually(async () => registry.Child(token) is null && await store.LoadAsync(token, CancellationToken.None) is not null, "the session to be saved and stopped");
+        var id = SessionToken.Hash(token);
+        await Eventually(
+            async () => (await server.Hub.GetRunningSessionsAsync()).Sessions.All(s => s.Id != id) && await store.LoadAsync(token, CancellationToken.None) is not null,
+            "the session to be saved and stopped");
 
         using var again = await server.ConnectAsync();
         var hello = await again.HelloAsync(token);
@@ -137,16 +154,11 @@ public sealed class SessionEndpointCloseTests
         }
     }
 
-    /// <summary>A store whose loads wait until released.</summary>
-    private sealed class StuckStore : IStateStore
+    /// <summary>A store whose loads fail at once.</summary>
+    private sealed class FailingStore : IStateStore
     {
-        public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public async ValueTask<string?> LoadAsync(string token, CancellationToken cancellationToken)
-        {
-            await Release.Task.WaitAsync(cancellationToken);
-            return null;
-        }
+        public ValueTask<string?> LoadAsync(string token, CancellationToken cancellationToken) =>
+            ValueTask.FromException<string?>(new IOException("disk on fire"));
 
         public ValueTask SaveAsync(string token, string json, CancellationToken cancellationToken) => ValueTask.CompletedTask;
     }

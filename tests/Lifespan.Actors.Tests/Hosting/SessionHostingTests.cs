@@ -23,8 +23,8 @@ public sealed class SessionHostingTests
         await app.ModifyStateAsync<CounterState>(token, s => s.Count *= 10);
 
         Assert.Same(host.Services.GetRequiredService<SessionHub>(), app.Sessions);
-        Assert.Equal("/user/sessions", app.Sessions.Registry.Path.ToString());
-        var state = await app.Sessions.SubscribeAsync(token, app.ActorSystem.CreateFunctionRef((_, _) => { }));
+        Assert.Equal("/user/sessions", app.Sessions.Registry.Path.ToStringWithoutAddress());
+        var state = await app.Sessions.SubscribeAsync(token, Callback.Start(app.ActorSystem, _ => { }));
         Assert.Contains("\"CounterState\":{\"count\":20", state, StringComparison.Ordinal);
         await host.StopWithin(Timeout);
     }
@@ -37,7 +37,7 @@ public sealed class SessionHostingTests
         var app = host.Services.GetRequiredService<LifespanApp>();
         var token = SessionToken.New();
         var greetedLater = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
-        await app.Sessions.SubscribeAsync(token, app.ActorSystem.CreateFunctionRef((message, _) =>
+        await app.Sessions.SubscribeAsync(token, Callback.Start(app.ActorSystem, message =>
         {
             if (message is SessionDelta { Json: var json } && json.Contains('!', StringComparison.Ordinal))
             {
@@ -95,6 +95,18 @@ public sealed class SessionHostingTests
         var error = Assert.Throws<InvalidOperationException>(() => options.AddState<Tests.State.Sessions.Other.CounterState>());
         Assert.Contains("Two state classes are named CounterState", error.Message, StringComparison.Ordinal);
     }
+}
+
+/// <summary>A subscriber that hands every message it receives to a callback.</summary>
+internal sealed class CallbackActor : ReceiveActor
+{
+    public CallbackActor(Action<object> onMessage) => ReceiveAny(onMessage);
+}
+
+internal static class Callback
+{
+    /// <summary>Starts a <see cref="CallbackActor"/> calling <paramref name="onMessage"/>.</summary>
+    public static IActorRef Start(ActorSystem system, Action<object> onMessage) => system.ActorOf(Props.Create(() => new CallbackActor(onMessage)));
 }
 
 public sealed record Greeter(string Word)

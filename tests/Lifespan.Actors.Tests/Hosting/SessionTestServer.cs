@@ -1,6 +1,7 @@
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
+using Akka.Hosting;
 using Lifespan.Actors.Hosting;
 using Lifespan.Actors.State;
 using Lifespan.Actors.Tests.State.Sessions;
@@ -43,6 +44,7 @@ internal sealed class SessionTestServer : IAsyncDisposable
             actors.AddState<CounterState>().AddState<LabelState>();
             actors.ConfigureSessions = sessions;
         });
+        builder.Services.AddAkka("session-test", (akka, provider) => akka.AddLifespanActors(provider));
         var app = builder.Build();
         app.MapLifespanSessions("/_events", endpoint);
         await app.StartAsync();

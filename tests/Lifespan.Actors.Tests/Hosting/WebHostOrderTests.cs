@@ -1,8 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Lifespan.Actors.Hosting;
-using Akka.TestKit;
-using Akka.TestKit.Xunit2;
+using Akka.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -31,6 +30,7 @@ public sealed class WebHostOrderTests : TestKit
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         builder.Services.AddLifespanActors(a => a.RegisterLifespanTask(SlowSetup, new { probe = TestActor, gate }));
+        builder.Services.AddAkka("web-host-order", (akka, services) => akka.AddLifespanActors(services));
         await using var app = builder.Build();
         app.MapGet("/", () => Results.Text("hello"));
 
@@ -61,10 +61,11 @@ public sealed class WebHostOrderTests : TestKit
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         builder.Services.AddLifespanActors(a => a.RegisterLifespanTask(SlowSetup, new { probe = TestActor, gate = open }));
+        builder.Services.AddAkka("web-host-order", (akka, services) => akka.AddLifespanActors(services));
         await using var app = builder.Build();
         app.MapGet("/slow", async () => { TestActor.Tell("request started"); await answer.Task; return Results.Text("done"); });
         await app.StartAsync();
-        await ReceiveNAsync(2);   // setting up, set up
+        await ReceiveNAsync(2).ToListAsync();   // setting up, set up
 
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
         var request = http.GetStringAsync(new Uri($"http://127.0.0.1:{port}/slow"));
@@ -82,6 +83,7 @@ public sealed class WebHostOrderTests : TestKit
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Services.AddLifespanActors();
+        builder.Services.AddAkka("web-host-order", (akka, services) => akka.AddLifespanActors(services));
         using var host = builder.Build();
         await host.StartAsync();
         var lifetime = (IHostApplicationLifetime)host.Services.GetService(typeof(IHostApplicationLifetime))!;

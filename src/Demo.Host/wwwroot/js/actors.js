@@ -11,12 +11,13 @@ poll("/actors/tree", POLL_MS, (root) =>
   replaceIfChanged(tree, JSON.stringify(root), () => [el("ul", { class: "tree-root" }, renderNode(root))]));
 
 function renderNode(node) {
-  const busy = node.mailboxDepth > 0 || node.queuedWork > 0;
-  const row = el("div", { class: busy ? "node busy" : "node", "data-path": node.path, title: node.path },
+  const row = el("div", { class: node.busy ? "node busy" : "node", "data-path": node.path, title: node.path },
     el("span", { class: "node-name" }, node.name || "/"),
     el("span", { class: "node-type" }, node.actorType),
-    el("span", { class: "badge mailbox", "data-testid": "mailbox", title: "Messages in its mailbox" }, String(node.mailboxDepth)),
-    node.queuedWork > 0 ? el("span", { class: "badge queued", title: "Queued work besides the mailbox" }, `+${node.queuedWork} queued`) : null);
+    node.detail ? el("span", { class: "node-detail" }, node.detail) : null,
+    node.waiting === null || node.waiting === undefined
+      ? null
+      : el("span", { class: "badge mailbox", "data-testid": "waiting", title: "Events waiting for it" }, String(node.waiting)));
   const children = node.children.map(renderNode);
   if (node.omittedChildren > 0) {
     children.push(el("li", { class: "omitted" }, `… and ${node.omittedChildren} more`));
