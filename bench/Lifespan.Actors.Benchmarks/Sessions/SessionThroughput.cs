@@ -82,7 +82,7 @@ internal static class SessionThroughput
             ("SemaphoreSlim per session, await ApplyAsync in a loop (second baseline)", Sequential),
             ("Session actor: handle.Send per event", Actor),
             ("Session actor: hub.Send(token) per event", ByToken),
-            ("Diagnostic: SessionEvent told to the session actor directly (always queued for a pool thread)", Direct),
+            ("Diagnostic: SessionEvent told to the session actor directly (bypassing /user/sessions)", Direct),
         ]);
     }
 
@@ -110,6 +110,14 @@ internal static class SessionThroughput
             await counter.WaitAsync($"{sessions} sessions, actor by token", cancellationToken);
         }
 
+        async Task Direct()
+        {
+            var actors = rig.SessionActors.Select(a => a ?? throw new InvalidOperationException("A session's actor was not seen as the sender of a delta.")).ToArray();
+            counter.Reset(total);
+            await ProduceRoundRobinAsync(sessions, perSession, s => actors[s].Tell(new SessionEvent(rig.Tokens[s], BenchState.Events.Increment())), cancellationToken);
+            await counter.WaitAsync($"{sessions} sessions, actors told directly", cancellationToken);
+        }
+
         async Task Baseline()
         {
             counter.Reset(total);
@@ -121,6 +129,7 @@ internal static class SessionThroughput
             ($"{sessions:N0} × (SemaphoreSlim, state), fire ApplyAsync per event (baseline)", Baseline),
             ($"{sessions:N0} session actors: handle.Send per event", Actor),
             ($"{sessions:N0} session actors: hub.Send(token) per event", ByToken),
+            ($"Diagnostic: {sessions:N0} session actors told SessionEvents directly (bypassing /user/sessions)", Direct),
         ]);
     }
 
