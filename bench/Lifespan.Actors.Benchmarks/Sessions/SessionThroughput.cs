@@ -168,7 +168,7 @@ internal static class SessionThroughput
         }
     }
 
-    private static async Task<IReadOnlyList<ThroughputResult>> CompareAsync(int eventsPerRun, int rounds, (string Name, Func<Task> Run)[] subjects)
+    public static async Task<IReadOnlyList<ThroughputResult>> CompareAsync(int eventsPerRun, int rounds, (string Name, Func<Task> Run)[] subjects)
     {
         foreach (var (_, run) in subjects)
         {

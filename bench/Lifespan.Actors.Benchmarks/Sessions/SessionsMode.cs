@@ -38,6 +38,18 @@ internal static class SessionsMode
                 many);
             ok &= AddThroughput(summary, $"Events/s, {scale.Sessions:N0} sessions", many[1], many[0], null, TargetManySessionsRatio);
             manyActorRate = many[1].EventsPerSecond;
+            summary.Add(Invariant(
+                $"| Diagnostic: events/s, {scale.Sessions:N0} sessions, told directly (bypassing /user/sessions) | {many[3].EventsPerSecond:N0} /s | {many[0].EventsPerSecond:N0} /s | {many[3].EventsPerSecond / many[0].EventsPerSecond:0.00}x; CPU per event {many[3].CpuNsPerEvent:N0} ns against {many[1].CpuNsPerEvent:N0} ns routed | — | — |"));
+        }
+
+        using (var deadline = new CancellationTokenSource(scale.Deadline))
+        {
+            var ceiling = await RoutingCeiling.RunAsync(scale, deadline.Token);
+            PrintThroughput(
+                $"### Routing ceiling, Akka only: one routing actor in front of {scale.Sessions:N0} idle children ({scale.Sessions * scale.EventsPerSession:N0} messages round-robin; the baseline of this table is telling the children directly)",
+                ceiling);
+            summary.Add(Invariant(
+                $"| Diagnostic: one Akka routing actor, {scale.Sessions:N0} idle children | {ceiling[1].EventsPerSecond:N0} msgs/s | {ceiling[0].EventsPerSecond:N0} msgs/s told directly | {ceiling[1].EventsPerSecond / ceiling[0].EventsPerSecond:0.00}x; CPU per message {ceiling[1].CpuNsPerEvent:N0} ns against {ceiling[0].CpuNsPerEvent:N0} ns | — | — |"));
         }
 
         foreach (var share in new[] { 0.1, 0.5 })
