@@ -108,10 +108,12 @@ internal static class WebSocketsMode
         return results;
     }
 
-    private static (double Rate, double P50, double P99, int Events, double Cpu, double Bytes, string Gcs) Figures(List<RunResult> runs)
+    private static (double Rate, double P50, double P99, int Events, double Cpu, double Bytes, string Gcs, double PoolP50, double PoolP99) Figures(List<RunResult> runs)
     {
         var all = runs.SelectMany(r => r.SortedSamples).ToArray();
         Array.Sort(all);
+        var pool = runs.SelectMany(r => r.SortedPoolDelays).ToArray();
+        Array.Sort(pool);
         var gcs = string.Join("/", Enumerable.Range(0, 3).Select(g => runs.Sum(r => r.Collections[g]).ToString(CultureInfo.InvariantCulture)));
         return (
             SessionMath.Median([.. runs.Select(r => r.EventsPerSecond)]),
@@ -120,7 +122,9 @@ internal static class WebSocketsMode
             all.Length,
             SessionMath.Median([.. runs.Select(r => r.CpuMicrosecondsPerEvent)]),
             SessionMath.Median([.. runs.Select(r => r.BytesPerEvent)]),
-            gcs);
+            gcs,
+            SessionMath.QuantileUs(pool, 0.50),
+            SessionMath.QuantileUs(pool, 0.99));
     }
 
     private static void Print(FormattableString title, List<ClientFleet> fleets, List<RunResult>[] results)
@@ -128,14 +132,14 @@ internal static class WebSocketsMode
         var baseline = Figures(results[0]);
         Console.WriteLine(Invariant(title));
         Console.WriteLine();
-        Console.WriteLine("| Subject | Events/s (median) | Ratio (higher is better) | p50 (µs) | p99 (µs) | p50 ratio | p99 ratio (higher is slower) | CPU µs per event (median) | Allocated B per event (median) | GCs gen0/1/2 | Events | Events/s per run |");
-        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+        Console.WriteLine("| Subject | Events/s (median) | Ratio (higher is better) | p50 (µs) | p99 (µs) | p50 ratio | p99 ratio (higher is slower) | CPU µs per event (median) | Allocated B per event (median) | GCs gen0/1/2 | Pool queue wait p50 / p99 (µs) | Events | Events/s per run |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
         for (var i = 0; i < fleets.Count; i++)
         {
             var f = Figures(results[i]);
             var perRun = string.Join(", ", results[i].Select(r => (r.EventsPerSecond / 1000).ToString("N1", CultureInfo.InvariantCulture) + "k"));
             Console.WriteLine(Invariant(
-                $"| {fleets[i].Name} | {f.Rate:N0} | {f.Rate / baseline.Rate:0.00}x | {f.P50:N0} | {f.P99:N0} | {f.P50 / baseline.P50:0.00}x | {f.P99 / baseline.P99:0.00}x | {f.Cpu:N1} | {f.Bytes:N0} | {f.Gcs} | {f.Events:N0} | {perRun} |"));
+                $"| {fleets[i].Name} | {f.Rate:N0} | {f.Rate / baseline.Rate:0.00}x | {f.P50:N0} | {f.P99:N0} | {f.P50 / baseline.P50:0.00}x | {f.P99 / baseline.P99:0.00}x | {f.Cpu:N1} | {f.Bytes:N0} | {f.Gcs} | {f.PoolP50:N0} / {f.PoolP99:N0} | {f.Events:N0} | {perRun} |"));
         }
 
         Console.WriteLine();
