@@ -86,8 +86,12 @@ internal static class SessionThroughput
         ]);
     }
 
-    /// <summary>Events spread round-robin over many subscribed sessions by one producer per core.</summary>
-    public static async Task<IReadOnlyList<ThroughputResult>> ManySessionsAsync(SessionsScale scale, CancellationToken cancellationToken)
+    /// <summary>
+    /// Events spread round-robin over many subscribed sessions by one producer per core. For each run of
+    /// <c>handle.Send</c>, <paramref name="routedShares"/> gets the share of the run after which <c>/user/sessions</c>
+    /// had routed the last event (the warm-up run first).
+    /// </summary>
+    public static async Task<IReadOnlyList<ThroughputResult>> ManySessionsAsync(SessionsScale scale, List<double> routedShares, CancellationToken cancellationToken)
     {
         var (sessions, perSession) = (scale.Sessions, scale.EventsPerSession);
         var total = sessions * perSession;
@@ -98,9 +102,25 @@ internal static class SessionThroughput
 
         async Task Actor()
         {
+            var start = Stopwatch.GetTimestamp();
             counter.Reset(total);
             await ProduceRoundRobinAsync(sessions, perSession, s => rig.Handles[s].Send(BenchState.Events.Increment()), cancellationToken);
+
+            // A marker behind the last event that /user/sessions answers itself (it refuses the token): its answer
+            // says when the registry had routed every event, which the sessions may still be applying.
+            var routed = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
+            var marker = new CallbackRef(rig.System, (message, _) =>
+            {
+                if (message is EventCompleted)
+                {
+                    routed.TrySetResult(Stopwatch.GetTimestamp());
+                }
+            });
+            rig.Hub.Send("!marker", BenchState.Events.Increment(), marker);
             await counter.WaitAsync($"{sessions} sessions, actor", cancellationToken);
+            var end = Stopwatch.GetTimestamp();
+            var routedAt = await routed.Task.WaitAsync(cancellationToken);
+            routedShares.Add((double)(routedAt - start) / (end - start));
         }
 
         async Task ByToken()

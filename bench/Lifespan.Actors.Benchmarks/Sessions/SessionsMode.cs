@@ -32,12 +32,19 @@ internal static class SessionsMode
         double manyActorRate;
         using (var deadline = new CancellationTokenSource(scale.Deadline))
         {
-            var many = await SessionThroughput.ManySessionsAsync(scale, deadline.Token);
+            var routedShares = new List<double>();
+            var many = await SessionThroughput.ManySessionsAsync(scale, routedShares, deadline.Token);
             PrintThroughput(
                 $"### Events/s across {scale.Sessions:N0} sessions ({scale.Sessions * scale.EventsPerSession:N0} events round-robin from {Math.Min(Environment.ProcessorCount, scale.Sessions)} producers, every session subscribed)",
                 many);
             ok &= AddThroughput(summary, $"Events/s, {scale.Sessions:N0} sessions", many[1], many[0], null, TargetManySessionsRatio);
             manyActorRate = many[1].EventsPerSecond;
+            var measured = routedShares.Skip(1).ToArray();   // not the warm-up
+            Console.WriteLine(Invariant(
+                $"/user/sessions had routed the last event after {SessionMath.Median(measured):P0} of a handle.Send run (median; per round: {string.Join(", ", measured.Select(x => x.ToString("P0", CultureInfo.InvariantCulture)))}); the sessions applied the rest after it."));
+            Console.WriteLine();
+            summary.Add(Invariant(
+                $"| Diagnostic: when /user/sessions had routed the last of the {scale.Sessions:N0} sessions' events | after {SessionMath.Median(measured):P0} of the run (median) | — | — | — | — |"));
             summary.Add(Invariant(
                 $"| Diagnostic: events/s, {scale.Sessions:N0} sessions, told directly (bypassing /user/sessions) | {many[3].EventsPerSecond:N0} /s | {many[0].EventsPerSecond:N0} /s | {many[3].EventsPerSecond / many[0].EventsPerSecond:0.00}x; CPU per event {many[3].CpuNsPerEvent:N0} ns against {many[1].CpuNsPerEvent:N0} ns routed | — | — |"));
         }
