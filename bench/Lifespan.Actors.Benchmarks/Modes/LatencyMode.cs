@@ -6,7 +6,7 @@ using Lifespan.Actors.Benchmarks.Infrastructure;
 namespace Lifespan.Actors.Benchmarks.Modes;
 
 /// <summary>
-/// Round-trip latency of <c>Ask</c> against a bare request/response: a request written to an unbounded channel that a
+/// Round-trip latency of Akka's <c>Ask</c> against a bare request/response: a request written to an unbounded channel that a
 /// responder task drains, answered by completing the request's <see cref="TaskCompletionSource{TResult}"/>.
 /// Round trips are sequential (one outstanding at a time), timed one by one with <see cref="Stopwatch.GetTimestamp"/>
 /// after a warm-up, in alternating blocks so that noise on a shared machine hits every subject alike.
@@ -22,7 +22,7 @@ internal static class LatencyMode
         Console.WriteLine($"## Ask round-trip latency ({count:N0} sequential round trips per subject, {warmup:N0} warm-up)");
         Console.WriteLine();
 
-        var system = ActorSystem.Create("latency");
+        var system = ActorSystem.Create("latency", "akka.loglevel = WARNING");
         var requests = Channel.CreateUnbounded<Request>(new UnboundedChannelOptions { SingleReader = true });
         var responder = Task.Run(() => Respond(requests.Reader));
         try

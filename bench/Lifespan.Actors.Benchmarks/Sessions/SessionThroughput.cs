@@ -82,12 +82,16 @@ internal static class SessionThroughput
             ("SemaphoreSlim per session, await ApplyAsync in a loop (second baseline)", Sequential),
             ("Session actor: handle.Send per event", Actor),
             ("Session actor: hub.Send(token) per event", ByToken),
-            ("Diagnostic: SessionEvent told to the session actor directly (always queued for a pool thread)", Direct),
+            ("Diagnostic: SessionEvent told to the session actor directly (bypassing /user/sessions)", Direct),
         ]);
     }
 
-    /// <summary>Events spread round-robin over many subscribed sessions by one producer per core.</summary>
-    public static async Task<IReadOnlyList<ThroughputResult>> ManySessionsAsync(SessionsScale scale, CancellationToken cancellationToken)
+    /// <summary>
+    /// Events spread round-robin over many subscribed sessions by one producer per core. For each run of
+    /// <c>handle.Send</c>, <paramref name="routedShares"/> gets the share of the run after which <c>/user/sessions</c>
+    /// had routed the last event (the warm-up run first).
+    /// </summary>
+    public static async Task<IReadOnlyList<ThroughputResult>> ManySessionsAsync(SessionsScale scale, List<double> routedShares, CancellationToken cancellationToken)
     {
         var (sessions, perSession) = (scale.Sessions, scale.EventsPerSession);
         var total = sessions * perSession;
@@ -98,9 +102,25 @@ internal static class SessionThroughput
 
         async Task Actor()
         {
+            var start = Stopwatch.GetTimestamp();
             counter.Reset(total);
             await ProduceRoundRobinAsync(sessions, perSession, s => rig.Handles[s].Send(BenchState.Events.Increment()), cancellationToken);
+
+            // A marker behind the last event that /user/sessions answers itself (it refuses the token): its answer
+            // says when the registry had routed every event, which the sessions may still be applying.
+            var routed = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
+            var marker = new CallbackRef(rig.System, (message, _) =>
+            {
+                if (message is EventCompleted)
+                {
+                    routed.TrySetResult(Stopwatch.GetTimestamp());
+                }
+            });
+            rig.Hub.Send("!marker", BenchState.Events.Increment(), marker);
             await counter.WaitAsync($"{sessions} sessions, actor", cancellationToken);
+            var end = Stopwatch.GetTimestamp();
+            var routedAt = await routed.Task.WaitAsync(cancellationToken);
+            routedShares.Add((double)(routedAt - start) / (end - start));
         }
 
         async Task ByToken()
@@ -108,6 +128,14 @@ internal static class SessionThroughput
             counter.Reset(total);
             await ProduceRoundRobinAsync(sessions, perSession, s => rig.Hub.Send(rig.Tokens[s], BenchState.Events.Increment()), cancellationToken);
             await counter.WaitAsync($"{sessions} sessions, actor by token", cancellationToken);
+        }
+
+        async Task Direct()
+        {
+            var actors = rig.SessionActors.Select(a => a ?? throw new InvalidOperationException("A session's actor was not seen as the sender of a delta.")).ToArray();
+            counter.Reset(total);
+            await ProduceRoundRobinAsync(sessions, perSession, s => actors[s].Tell(new SessionEvent(rig.Tokens[s], BenchState.Events.Increment())), cancellationToken);
+            await counter.WaitAsync($"{sessions} sessions, actors told directly", cancellationToken);
         }
 
         async Task Baseline()
@@ -121,6 +149,7 @@ internal static class SessionThroughput
             ($"{sessions:N0} × (SemaphoreSlim, state), fire ApplyAsync per event (baseline)", Baseline),
             ($"{sessions:N0} session actors: handle.Send per event", Actor),
             ($"{sessions:N0} session actors: hub.Send(token) per event", ByToken),
+            ($"Diagnostic: {sessions:N0} session actors told SessionEvents directly (bypassing /user/sessions)", Direct),
         ]);
     }
 
@@ -159,7 +188,7 @@ internal static class SessionThroughput
         }
     }
 
-    private static async Task<IReadOnlyList<ThroughputResult>> CompareAsync(int eventsPerRun, int rounds, (string Name, Func<Task> Run)[] subjects)
+    public static async Task<IReadOnlyList<ThroughputResult>> CompareAsync(int eventsPerRun, int rounds, (string Name, Func<Task> Run)[] subjects)
     {
         foreach (var (_, run) in subjects)
         {

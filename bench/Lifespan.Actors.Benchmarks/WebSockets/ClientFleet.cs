@@ -4,9 +4,10 @@ namespace Lifespan.Actors.Benchmarks.WebSockets;
 
 /// <summary>
 /// One run of a fleet: how many events were answered, in how long, and every event's round trip (Stopwatch ticks,
-/// sorted); with the process's CPU time, allocations and garbage collections over the run (clients and server alike).
+/// sorted); with the process's CPU time, allocations and garbage collections over the run (clients and server alike),
+/// and how long a work item waited for a pool thread (<see cref="PoolProbe"/>, sorted ticks).
 /// </summary>
-internal sealed record RunResult(int Events, double Seconds, long[] SortedSamples, double CpuSeconds, long AllocatedBytes, int[] Collections)
+internal sealed record RunResult(int Events, double Seconds, long[] SortedSamples, double CpuSeconds, long AllocatedBytes, int[] Collections, long[] SortedPoolDelays)
 {
     public double EventsPerSecond => Events / Seconds;
 
@@ -80,6 +81,7 @@ internal sealed class ClientFleet : IAsyncDisposable
         int[] collections = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
         var start = Stopwatch.GetTimestamp();
         var stopAt = start + (long)(plan.Duration.TotalSeconds * Stopwatch.Frequency);
+        var probe = PoolProbe.Start(stopAt, cancellationToken);
         var runs = new Task[_clients.Length];
         for (var i = 0; i < _clients.Length; i++)
         {
@@ -89,6 +91,7 @@ internal sealed class ClientFleet : IAsyncDisposable
 
         await Task.WhenAll(runs);
         var seconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
+        var poolDelays = probe.Finish();
         process.Refresh();
         var cpuSeconds = (process.TotalProcessorTime - cpu).TotalSeconds;
         allocated = GC.GetTotalAllocatedBytes(precise: false) - allocated;
@@ -106,7 +109,7 @@ internal sealed class ClientFleet : IAsyncDisposable
         }
 
         Array.Sort(samples);
-        return new RunResult(samples.Length, seconds, samples, cpuSeconds, allocated, collections);
+        return new RunResult(samples.Length, seconds, samples, cpuSeconds, allocated, collections, poolDelays);
     }
 
     /// <summary>Closes every connection cleanly (normal closure, waiting for the server's close frame).</summary>

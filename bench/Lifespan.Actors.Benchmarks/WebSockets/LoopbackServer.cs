@@ -1,3 +1,4 @@
+using Akka.Hosting;
 using Lifespan.Actors.Benchmarks.Sessions;
 using Lifespan.Actors.Hosting;
 using Microsoft.AspNetCore.Builder;
@@ -11,8 +12,9 @@ namespace Lifespan.Actors.Benchmarks.WebSockets;
 
 /// <summary>
 /// One in-process Kestrel on 127.0.0.1 with an ephemeral port serving both subjects: the session endpoint
-/// (<c>MapLifespanSessions("/_events")</c>, sessions holding only <see cref="BenchState"/>) and the baseline
-/// (<see cref="BaselineEndpoint"/> at <c>/_baseline</c>).
+/// (<c>MapLifespanSessions("/_events")</c>, sessions holding only <see cref="BenchState"/>, set up as an app does:
+/// <c>services.AddLifespanActors(...)</c> and <c>services.AddAkka(name, (akka, sp) =&gt; akka.AddLifespanActors(sp))</c>)
+/// and the baseline (<see cref="BaselineEndpoint"/> at <c>/_baseline</c>).
 /// </summary>
 internal sealed class LoopbackServer : IAsyncDisposable
 {
@@ -43,7 +45,6 @@ internal sealed class LoopbackServer : IAsyncDisposable
         builder.Logging.ClearProviders().AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddLifespanActors(actors =>
         {
-            actors.SystemName = "websockets-bench";
             actors.AddState<BenchState>();
             actors.ConfigureSessions = s =>
             {
@@ -51,6 +52,14 @@ internal sealed class LoopbackServer : IAsyncDisposable
                 s.MaxSessions = Math.Max(s.MaxSessions, 2 * sessions);
             };
         });
+        builder.Services.AddAkka("websockets-bench", (akka, services) => akka
+            .ConfigureLoggers(loggers =>
+            {
+                loggers.LogLevel = Akka.Event.LogLevel.WarningLevel;
+                loggers.ClearLoggers();
+                loggers.AddLoggerFactory();
+            })
+            .AddLifespanActors(services));
 
         var app = builder.Build();
         app.MapLifespanSessions("/_events", o =>

@@ -6,13 +6,19 @@ namespace Lifespan.Actors.Benchmarks.WebSockets;
 /// <summary>
 /// Load over real WebSockets on loopback: one fleet of clients against the session endpoint and one against a plain
 /// ASP.NET Core endpoint doing the same work without actors (<see cref="BaselineEndpoint"/>), in one process and one
-/// Kestrel. Two phases: saturated (each client sends its next event as soon as the previous delta arrives) and paced
-/// (every client at a fixed interval, for a total of a share of the actors' saturated rate). The fleets alternate,
+/// Kestrel. Three phases: saturated (each client sends its next event as soon as the previous delta arrives) and paced
+/// twice (every client at a fixed interval, for a total of 25 % and 50 % of the actors' saturated rate). The fleets alternate,
 /// the order rotating every round, after one warm-up run each; events/s are medians of the runs, latencies are
 /// percentiles over every event of every run.
 /// </summary>
 internal static class WebSocketsMode
 {
+    /// <summary>Events/s over the sockets, saturated, as a share of the plain endpoint's.</summary>
+    public const double TargetRateRatio = 0.9;
+
+    /// <summary>The paced p99 event → delta latency, as a multiple of the plain endpoint's at the same rate.</summary>
+    public const double TargetP99Ratio = 1.25;
+
     public static async Task RunAsync(WebSocketsScale scale)
     {
         Console.WriteLine(Invariant($"## WebSocket sessions ({scale.Sessions:N0} connections per endpoint on 127.0.0.1, {scale.Duration.TotalSeconds:0.#} s or {scale.MaxEventsPerSession:N0} events per connection per run, {scale.Rounds} alternating rounds)"));
@@ -45,13 +51,19 @@ internal static class WebSocketsMode
             var saturated = await CompareAsync(fleets, new LoadPlan(scale.MaxEventsPerSession, scale.Duration, TimeSpan.Zero), scale.Rounds, cancellationToken);
             Print($"### Saturated: each connection sends its next event when the previous delta arrives (1 in flight per connection, {scale.Sessions:N0} in all)", fleets, saturated);
 
-            var rate = Math.Max(1.0, Math.Round(SessionMath.Median([.. saturated[1].Select(r => r.EventsPerSecond)]) * scale.PacedShare / 100) * 100);
-            var interval = TimeSpan.FromSeconds(scale.Sessions / rate);
-            var paced = await CompareAsync(fleets, new LoadPlan(scale.MaxEventsPerSession, scale.Duration, interval), scale.Rounds, cancellationToken);
-            Print(
-                $"### Paced at {scale.PacedShare:P0} of the actors' saturated rate: {rate:N0} events/s in all, one event per connection every {interval.TotalMilliseconds:N1} ms",
-                fleets,
-                paced);
+            var saturatedRate = SessionMath.Median([.. saturated[1].Select(r => r.EventsPerSecond)]);
+            var paced = new List<(double Share, List<RunResult>[] Results)>();
+            foreach (var share in scale.PacedShares)
+            {
+                var rate = Math.Max(1.0, Math.Round(saturatedRate * share / 100) * 100);
+                var interval = TimeSpan.FromSeconds(scale.Sessions / rate);
+                var results = await CompareAsync(fleets, new LoadPlan(scale.MaxEventsPerSession, scale.Duration, interval), scale.Rounds, cancellationToken);
+                Print(
+                    $"### Paced at {share:P0} of the actors' saturated rate: {rate:N0} events/s in all, one event per connection every {interval.TotalMilliseconds:N1} ms",
+                    fleets,
+                    results);
+                paced.Add((share, results));
+            }
 
             PrintSummary(fleets, saturated, paced, memory);
         }
@@ -96,10 +108,12 @@ internal static class WebSocketsMode
         return results;
     }
 
-    private static (double Rate, double P50, double P99, int Events, double Cpu, double Bytes, string Gcs) Figures(List<RunResult> runs)
+    private static (double Rate, double P50, double P99, int Events, double Cpu, double Bytes, string Gcs, double PoolP50, double PoolP99) Figures(List<RunResult> runs)
     {
         var all = runs.SelectMany(r => r.SortedSamples).ToArray();
         Array.Sort(all);
+        var pool = runs.SelectMany(r => r.SortedPoolDelays).ToArray();
+        Array.Sort(pool);
         var gcs = string.Join("/", Enumerable.Range(0, 3).Select(g => runs.Sum(r => r.Collections[g]).ToString(CultureInfo.InvariantCulture)));
         return (
             SessionMath.Median([.. runs.Select(r => r.EventsPerSecond)]),
@@ -108,7 +122,9 @@ internal static class WebSocketsMode
             all.Length,
             SessionMath.Median([.. runs.Select(r => r.CpuMicrosecondsPerEvent)]),
             SessionMath.Median([.. runs.Select(r => r.BytesPerEvent)]),
-            gcs);
+            gcs,
+            SessionMath.QuantileUs(pool, 0.50),
+            SessionMath.QuantileUs(pool, 0.99));
     }
 
     private static void Print(FormattableString title, List<ClientFleet> fleets, List<RunResult>[] results)
@@ -116,35 +132,43 @@ internal static class WebSocketsMode
         var baseline = Figures(results[0]);
         Console.WriteLine(Invariant(title));
         Console.WriteLine();
-        Console.WriteLine("| Subject | Events/s (median) | Ratio (higher is better) | p50 (µs) | p99 (µs) | p50 ratio | p99 ratio (higher is slower) | CPU µs per event (median) | Allocated B per event (median) | GCs gen0/1/2 | Events | Events/s per run |");
-        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+        Console.WriteLine("| Subject | Events/s (median) | Ratio (higher is better) | p50 (µs) | p99 (µs) | p50 ratio | p99 ratio (higher is slower) | CPU µs per event (median) | Allocated B per event (median) | GCs gen0/1/2 | Pool queue wait p50 / p99 (µs) | Events | Events/s per run |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
         for (var i = 0; i < fleets.Count; i++)
         {
             var f = Figures(results[i]);
             var perRun = string.Join(", ", results[i].Select(r => (r.EventsPerSecond / 1000).ToString("N1", CultureInfo.InvariantCulture) + "k"));
             Console.WriteLine(Invariant(
-                $"| {fleets[i].Name} | {f.Rate:N0} | {f.Rate / baseline.Rate:0.00}x | {f.P50:N0} | {f.P99:N0} | {f.P50 / baseline.P50:0.00}x | {f.P99 / baseline.P99:0.00}x | {f.Cpu:N1} | {f.Bytes:N0} | {f.Gcs} | {f.Events:N0} | {perRun} |"));
+                $"| {fleets[i].Name} | {f.Rate:N0} | {f.Rate / baseline.Rate:0.00}x | {f.P50:N0} | {f.P99:N0} | {f.P50 / baseline.P50:0.00}x | {f.P99 / baseline.P99:0.00}x | {f.Cpu:N1} | {f.Bytes:N0} | {f.Gcs} | {f.PoolP50:N0} / {f.PoolP99:N0} | {f.Events:N0} | {perRun} |"));
         }
 
         Console.WriteLine();
     }
 
-    private static void PrintSummary(List<ClientFleet> fleets, List<RunResult>[] saturated, List<RunResult>[] paced, List<double> memory)
+    private static void PrintSummary(List<ClientFleet> fleets, List<RunResult>[] saturated, List<(double Share, List<RunResult>[] Results)> paced, List<double> memory)
     {
         Console.WriteLine("### WebSocket sessions summary");
         Console.WriteLine();
-        Console.WriteLine("| Measurement | Actors | Baseline (same run) | Ratio |");
-        Console.WriteLine("|---|---|---|---|");
+        Console.WriteLine("| Measurement | Actors | Baseline (same run) | Ratio | Target | Met |");
+        Console.WriteLine("|---|---|---|---|---|---|");
         var (a, b) = (Figures(saturated[1]), Figures(saturated[0]));
-        Console.WriteLine(Invariant($"| Events/s, saturated | {a.Rate:N0} /s | {b.Rate:N0} /s | {a.Rate / b.Rate:0.00}x (higher is better) |"));
-        Console.WriteLine(Invariant($"| Process CPU per event, saturated (clients + server) | {a.Cpu:N1} µs | {b.Cpu:N1} µs | {a.Cpu / b.Cpu:0.00}x (higher is costlier) |"));
-        Console.WriteLine(Invariant($"| Event → delta latency, saturated | p50 {a.P50:N0} µs, p99 {a.P99:N0} µs | p50 {b.P50:N0} µs, p99 {b.P99:N0} µs | p50 {a.P50 / b.P50:0.00}x, p99 {a.P99 / b.P99:0.00}x (higher is slower) |"));
-        var (pa, pb) = (Figures(paced[1]), Figures(paced[0]));
-        Console.WriteLine(Invariant($"| Event → delta latency, paced ({pa.Rate:N0} vs {pb.Rate:N0} events/s achieved) | p50 {pa.P50:N0} µs, p99 {pa.P99:N0} µs | p50 {pb.P50:N0} µs, p99 {pb.P99:N0} µs | p50 {pa.P50 / pb.P50:0.00}x, p99 {pa.P99 / pb.P99:0.00}x (higher is slower) |"));
-        Console.WriteLine(Invariant($"| Managed memory per open connection after hello (clients + server) | {memory[1]:N0} B | {memory[0]:N0} B | {memory[1] / memory[0]:0.00}x (higher is costlier) |"));
-        Console.WriteLine(Invariant($"| Connect + hello, {fleets[1].Count:N0} connections (50 at a time) | {fleets[1].ConnectSeconds:N2} s | {fleets[0].ConnectSeconds:N2} s | {fleets[1].ConnectSeconds / fleets[0].ConnectSeconds:0.00}x (higher is slower) |"));
+        Console.WriteLine(Invariant($"| Events/s, saturated | {a.Rate:N0} /s | {b.Rate:N0} /s | {a.Rate / b.Rate:0.00}x (higher is better) | ≥ {TargetRateRatio:0.0#}x | {Met(a.Rate / b.Rate >= TargetRateRatio)} |"));
+        Console.WriteLine(Invariant($"| Process CPU per event, saturated (clients + server) | {a.Cpu:N1} µs | {b.Cpu:N1} µs | {a.Cpu / b.Cpu:0.00}x (higher is costlier) | — | — |"));
+        Console.WriteLine(Invariant($"| Event → delta latency, saturated | p50 {a.P50:N0} µs, p99 {a.P99:N0} µs | p50 {b.P50:N0} µs, p99 {b.P99:N0} µs | p50 {a.P50 / b.P50:0.00}x, p99 {a.P99 / b.P99:0.00}x (higher is slower) | — | — |"));
+        foreach (var (share, results) in paced)
+        {
+            var (pa, pb) = (Figures(results[1]), Figures(results[0]));
+            var p99 = pa.P99 / pb.P99;
+            Console.WriteLine(Invariant(
+                $"| Event → delta latency, paced at {share:P0} ({pa.Rate:N0} vs {pb.Rate:N0} events/s achieved) | p50 {pa.P50:N0} µs, p99 {pa.P99:N0} µs | p50 {pb.P50:N0} µs, p99 {pb.P99:N0} µs | p50 {pa.P50 / pb.P50:0.00}x, p99 {p99:0.00}x (higher is slower) | p99 ≤ {TargetP99Ratio:0.0#}x | {Met(p99 <= TargetP99Ratio)} |"));
+        }
+
+        Console.WriteLine(Invariant($"| Managed memory per open connection after hello (clients + server) | {memory[1]:N0} B | {memory[0]:N0} B | {memory[1] / memory[0]:0.00}x (higher is costlier) | — | — |"));
+        Console.WriteLine(Invariant($"| Connect + hello, {fleets[1].Count:N0} connections (50 at a time) | {fleets[1].ConnectSeconds:N2} s | {fleets[0].ConnectSeconds:N2} s | {fleets[1].ConnectSeconds / fleets[0].ConnectSeconds:0.00}x (higher is slower) | — | — |"));
         Console.WriteLine();
     }
+
+    private static string Met(bool met) => met ? "yes" : "NO";
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

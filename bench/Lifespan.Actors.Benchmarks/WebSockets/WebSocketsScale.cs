@@ -8,9 +8,9 @@ namespace Lifespan.Actors.Benchmarks.WebSockets;
 /// <param name="Duration">How long each measured run sends events.</param>
 /// <param name="MaxEventsPerSession">The most events one client sends in one run.</param>
 /// <param name="Rounds">Measured runs per subject and phase; the subjects alternate and the order rotates every round.</param>
-/// <param name="PacedShare">The paced phase's total rate, as a share of the actors' median saturated rate.</param>
+/// <param name="PacedShares">The paced phases' total rates, as shares of the actors' median saturated rate.</param>
 /// <param name="Deadline">The longest the whole measurement may take.</param>
-internal sealed record WebSocketsScale(int Sessions, TimeSpan Duration, int MaxEventsPerSession, int Rounds, double PacedShare, TimeSpan Deadline)
+internal sealed record WebSocketsScale(int Sessions, TimeSpan Duration, int MaxEventsPerSession, int Rounds, double[] PacedShares, TimeSpan Deadline)
 {
     public const int DefaultSessions = 1_000;
     public const int DefaultSeconds = 5;
@@ -23,11 +23,11 @@ internal sealed record WebSocketsScale(int Sessions, TimeSpan Duration, int MaxE
         TimeSpan.FromSeconds(seconds),
         MaxEventsPerSession: 1_000_000,
         Rounds: 5,
-        PacedShare: 0.25,
-        Deadline: TimeSpan.FromSeconds(180 + (30.0 * seconds)));
+        PacedShares: [0.25, 0.5],
+        Deadline: TimeSpan.FromSeconds(180 + (40.0 * seconds)));
 
     /// <summary>A few seconds: 50 connections per endpoint, at most 20 events each per run, one round.</summary>
-    public static WebSocketsScale Smoke { get; } = new(50, TimeSpan.FromSeconds(1), 20, 1, 0.25, TimeSpan.FromSeconds(60));
+    public static WebSocketsScale Smoke { get; } = new(50, TimeSpan.FromSeconds(1), 20, 1, [0.25, 0.5], TimeSpan.FromSeconds(60));
 }
 
 /// <summary>What each client does in one run: send until <see cref="MaxEvents"/> or <see cref="Duration"/>, waiting <see cref="Interval"/> between sends (zero: send as soon as the previous delta arrives).</summary>
