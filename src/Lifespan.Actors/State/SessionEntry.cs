@@ -9,8 +9,7 @@ namespace Lifespan.Actors.State;
 internal sealed class SessionEntry(string token, string id)
 {
     private long _lastUsed = Environment.TickCount64;
-    private int _routing;               // events for the session waiting in /user/sessions
-    private int _told;                  // events told to the session that it has not received yet
+    private int _pending;               // events admitted for the session that it has not received yet
     private int _queued;                // work the session holds queued (written by the session)
     private int _refused;               // events refused with no one to answer since the session last reported them
     private string? _refusedHandler;    // the last of them
@@ -43,22 +42,27 @@ internal sealed class SessionEntry(string token, string id)
     public bool Passivating { get; set; }
 
     /// <summary>Messages that arrived while the session was saving itself, in arrival order.</summary>
-    public List<(ISessionMessage Message, IActorRef Sender)>? Buffer { get; set; }
+    public List<(ISessionMessage Message, IActorRef Sender, bool Counted)>? Buffer { get; set; }
 
-    /// <summary>Events waiting for the session, wherever they wait: a snapshot from any thread.</summary>
-    public int Waiting => Volatile.Read(ref _routing) + Volatile.Read(ref _told) + Volatile.Read(ref _queued);
+    /// <summary>
+    /// Events waiting for the session, wherever they wait: a snapshot from any thread. The session's queue is read
+    /// before the events on their way, and the session counts an event off the second before it queues it, so the
+    /// snapshot may miss an event moving between the two but never counts one twice.
+    /// </summary>
+    public int Waiting
+    {
+        get
+        {
+            var queued = Volatile.Read(ref _queued);
+            return queued + Volatile.Read(ref _pending);
+        }
+    }
 
-    /// <summary>An event for the session is handed to <c>/user/sessions</c>; it counts as waiting until routed.</summary>
-    public void BeginRouting() => Interlocked.Increment(ref _routing);
+    /// <summary>An event was admitted for the session: it counts as waiting until the session receives it.</summary>
+    public void Counted() => Interlocked.Increment(ref _pending);
 
-    /// <summary>An event counted by <see cref="BeginRouting"/> has been routed.</summary>
-    public void EndRouting() => Interlocked.Decrement(ref _routing);
-
-    /// <summary>An event was told to the session (registry only).</summary>
-    public void Told() => Interlocked.Increment(ref _told);
-
-    /// <summary>The session received an event counted by <see cref="Told"/> (session only).</summary>
-    public void Received() => Interlocked.Decrement(ref _told);
+    /// <summary>The session received an event counted by <see cref="Counted"/> (session only).</summary>
+    public void Received() => Interlocked.Decrement(ref _pending);
 
     /// <summary>The session's own count of queued work (session only).</summary>
     public void SetQueued(int count) => Volatile.Write(ref _queued, count);

@@ -122,7 +122,7 @@ public sealed partial class SessionHub
                 return;
             }
 
-            entry.BeginRouting();
+            entry.Counted();   // the session counts it off when it receives it
         }
         else if (!runtime.TryBeginRoutingNew())
         {

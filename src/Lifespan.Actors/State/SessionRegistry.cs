@@ -77,19 +77,15 @@ internal sealed partial class SessionRegistry : UntypedActor, IWithTimers
         switch (message)
         {
             case RoutedEvent r:
-                if (r.Entry is { } counted)
-                {
-                    counted.EndRouting();   // it counts as told from here, if it goes to the same incarnation
-                }
-                else
+                if (r.Entry is null)
                 {
                     _runtime.EndRoutingNew();
                 }
 
-                Route(r.Event, Sender);
+                Route(r.Event, Sender, r.Entry);
                 break;
             case ISessionMessage m:
-                Route(m, Sender);
+                Route(m, Sender, countedOn: null);
                 break;
             case Terminated t:
                 OnSessionStopped(t.ActorRef);
@@ -97,7 +93,7 @@ internal sealed partial class SessionRegistry : UntypedActor, IWithTimers
             case PassivateDeclined d when _sessions.TryGetValue(d.Token, out var entry):
                 entry.Passivating = false;
                 entry.LastUsed = Environment.TickCount64;
-                Flush(entry);
+                Flush(entry, sameEntry: true);
                 break;
             case SweepIdleSessions:
                 Sweep();
@@ -118,7 +114,12 @@ internal sealed partial class SessionRegistry : UntypedActor, IWithTimers
         }
     }
 
-    private void Route(ISessionMessage message, IActorRef sender)
+    /// <summary>
+    /// Routes <paramref name="message"/> to its session. An event <see cref="SessionHub"/> admitted and counted for the
+    /// running session <paramref name="countedOn"/> goes on as it is; any other event is admitted and counted here,
+    /// against the session it goes to.
+    /// </summary>
+    private void Route(ISessionMessage message, IActorRef sender, SessionEntry? countedOn)
     {
         if (message is SessionEvent { Event: null })
         {
@@ -134,16 +135,17 @@ internal sealed partial class SessionRegistry : UntypedActor, IWithTimers
 
         if (_sessions.TryGetValue(message.Token, out var entry))
         {
+            var counted = ReferenceEquals(countedOn, entry);
             if (entry.Passivating)
             {
-                Buffer(entry, message, sender);
+                Buffer(entry, message, sender, counted);
                 return;
             }
 
             entry.LastUsed = Environment.TickCount64;
-            if (message is not SessionEvent e || _runtime.Admit(entry, e.Token, e.Event, sender, e.CorrelationId))
+            if (message is not SessionEvent e || counted || _runtime.Admit(entry, e.Token, e.Event, sender, e.CorrelationId))
             {
-                Tell(entry, message, sender);
+                Tell(entry, message, sender, counted);
             }
 
             return;
@@ -161,14 +163,14 @@ internal sealed partial class SessionRegistry : UntypedActor, IWithTimers
         }
 
         entry = Start(message.Token);
-        Tell(entry, message, sender);
+        Tell(entry, message, sender, counted: false);
     }
 
-    private static void Tell(SessionEntry entry, ISessionMessage message, IActorRef sender)
+    private static void Tell(SessionEntry entry, ISessionMessage message, IActorRef sender, bool counted)
     {
-        if (message is SessionEvent)
+        if (message is SessionEvent && !counted)
         {
-            entry.Told();   // the session counts it off when it takes it
+            entry.Counted();   // the session counts it off when it receives it
         }
 
         entry.Actor.Tell(message, sender);
@@ -186,26 +188,32 @@ internal sealed partial class SessionRegistry : UntypedActor, IWithTimers
         return entry;
     }
 
-    private void Buffer(SessionEntry entry, ISessionMessage message, IActorRef sender)
+    private void Buffer(SessionEntry entry, ISessionMessage message, IActorRef sender, bool counted)
     {
         var buffer = entry.Buffer ??= [];
         if (buffer.Count >= _runtime.Options.MaxQueuedEvents)
         {
+            if (counted && message is SessionEvent)
+            {
+                entry.Received();   // it will never reach the session: not waiting any more
+            }
+
             Refuse(message, sender, $"Session {Shorten(message.Token)} is being saved and {buffer.Count} messages are already waiting for it (lifespan.sessions.max-queued-events). Try again shortly.");
             return;
         }
 
-        buffer.Add((message, sender));
+        buffer.Add((message, sender, counted));
     }
 
-    private static void Flush(SessionEntry entry)
+    /// <summary>Delivers what waited while the session saved itself, to the same incarnation or (<paramref name="sameEntry"/> false) its next one.</summary>
+    private static void Flush(SessionEntry entry, bool sameEntry)
     {
         if (entry.Buffer is { } buffer)
         {
             entry.Buffer = null;
-            foreach (var (message, sender) in buffer)
+            foreach (var (message, sender, counted) in buffer)
             {
-                Tell(entry, message, sender);
+                Tell(entry, message, sender, counted && sameEntry);
             }
         }
     }
@@ -226,7 +234,7 @@ internal sealed partial class SessionRegistry : UntypedActor, IWithTimers
 
         var entry = Start(token);   // messages arrived while it saved itself: bring it back, restored from the store
         entry.Buffer = waiting;
-        Flush(entry);
+        Flush(entry, sameEntry: false);
     }
 
     private void Sweep()
