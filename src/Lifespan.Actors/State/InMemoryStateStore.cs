@@ -22,21 +22,21 @@ public sealed class InMemoryStateStore : IStateStore
     public int Count => _items.Count;
 
     /// <inheritdoc />
-    public ValueTask<string?> LoadAsync(string token, CancellationToken cancellationToken)
+    public ValueTask<string?> LoadAsync(string sessionId, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(token);
-        return _items.TryGetValue(token, out var item) && !Expired(item.SavedAt, _time.GetTimestamp())
+        ArgumentNullException.ThrowIfNull(sessionId);
+        return _items.TryGetValue(sessionId, out var item) && !Expired(item.SavedAt, _time.GetTimestamp())
             ? ValueTask.FromResult<string?>(item.Json)
             : ValueTask.FromResult<string?>(null);
     }
 
     /// <inheritdoc />
-    public ValueTask SaveAsync(string token, string json, CancellationToken cancellationToken)
+    public ValueTask SaveAsync(string sessionId, string json, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(token);
+        ArgumentNullException.ThrowIfNull(sessionId);
         ArgumentNullException.ThrowIfNull(json);
         var now = _time.GetTimestamp();
-        _items[token] = (json, now);
+        _items[sessionId] = (json, now);
         SweepIfDue(now);
         return ValueTask.CompletedTask;
     }
@@ -51,11 +51,11 @@ public sealed class InMemoryStateStore : IStateStore
             return;
         }
 
-        foreach (var (token, item) in _items)
+        foreach (var (id, item) in _items)
         {
             if (Expired(item.SavedAt, now))
             {
-                _items.TryRemove(new KeyValuePair<string, (string, long)>(token, item));
+                _items.TryRemove(new KeyValuePair<string, (string, long)>(id, item));
             }
         }
     }

@@ -185,7 +185,7 @@ public sealed partial class SessionHub
 
         try
         {
-            var saved = await Runtime.Store.LoadAsync(token, cancellationToken).AsTask()
+            var saved = await Runtime.Store.LoadAsync(SessionToken.Hash(token), cancellationToken).AsTask()
                 .WaitAsync(Options.RequestTimeout, Runtime.Time, cancellationToken).ConfigureAwait(false);
             return saved is not null || Runtime.Sessions.ContainsKey(token);   // or restored meanwhile
         }

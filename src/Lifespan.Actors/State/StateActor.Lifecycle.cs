@@ -8,7 +8,7 @@ internal sealed partial class StateActor
         ValueTask<string?> load;
         try
         {
-            load = _runtime.Store.LoadAsync(_token, Stopping);
+            load = _runtime.Store.LoadAsync(_entry.Id, Stopping);
         }
         catch (Exception ex)
         {
@@ -99,7 +99,7 @@ internal sealed partial class StateActor
         Task save;
         try
         {
-            save = _runtime.Store.SaveAsync(_token, _state.ToStoreJson(), CancellationToken.None).AsTask().WaitAsync(_runtime.Options.RequestTimeout);
+            save = _runtime.Store.SaveAsync(_entry.Id, _state.ToStoreJson(), CancellationToken.None).AsTask().WaitAsync(_runtime.Options.RequestTimeout);
         }
         catch (Exception ex)
         {

@@ -134,7 +134,7 @@ public sealed class SessionEndpointCloseTests
 
         var id = SessionToken.Hash(token);
         await Eventually(
-            async () => (await server.Hub.GetRunningSessionsAsync()).Sessions.All(s => s.Id != id) && await store.LoadAsync(token, CancellationToken.None) is not null,
+            async () => (await server.Hub.GetRunningSessionsAsync()).Sessions.All(s => s.Id != id) && await store.LoadAsync(id, CancellationToken.None) is not null,
             "the session to be saved and stopped");
 
         using var again = await server.ConnectAsync();
@@ -157,9 +157,9 @@ public sealed class SessionEndpointCloseTests
     /// <summary>A store whose loads fail at once.</summary>
     private sealed class FailingStore : IStateStore
     {
-        public ValueTask<string?> LoadAsync(string token, CancellationToken cancellationToken) =>
+        public ValueTask<string?> LoadAsync(string sessionId, CancellationToken cancellationToken) =>
             ValueTask.FromException<string?>(new IOException("disk on fire"));
 
-        public ValueTask SaveAsync(string token, string json, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+        public ValueTask SaveAsync(string sessionId, string json, CancellationToken cancellationToken) => ValueTask.CompletedTask;
     }
 }

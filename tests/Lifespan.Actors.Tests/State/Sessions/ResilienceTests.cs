@@ -37,10 +37,10 @@ public sealed class FlakyStore : IStateStore
     private readonly InMemoryStateStore _inner = new();
     private int _loads;
 
-    public ValueTask<string?> LoadAsync(string token, CancellationToken cancellationToken) =>
-        Interlocked.Increment(ref _loads) == 1 ? throw new IOException("store unavailable") : _inner.LoadAsync(token, cancellationToken);
+    public ValueTask<string?> LoadAsync(string sessionId, CancellationToken cancellationToken) =>
+        Interlocked.Increment(ref _loads) == 1 ? throw new IOException("store unavailable") : _inner.LoadAsync(sessionId, cancellationToken);
 
-    public ValueTask SaveAsync(string token, string json, CancellationToken cancellationToken) => _inner.SaveAsync(token, json, cancellationToken);
+    public ValueTask SaveAsync(string sessionId, string json, CancellationToken cancellationToken) => _inner.SaveAsync(sessionId, json, cancellationToken);
 }
 
 public sealed class ResilienceTests() : SessionTestKit(o => o.AddState<FragileState>(), new FlakyStore())
@@ -95,10 +95,10 @@ public sealed class BrokenStore : IStateStore
 
     public void Recover() => _broken = false;
 
-    public ValueTask<string?> LoadAsync(string token, CancellationToken cancellationToken) =>
-        _broken ? throw new IOException("store unavailable") : _inner.LoadAsync(token, cancellationToken);
+    public ValueTask<string?> LoadAsync(string sessionId, CancellationToken cancellationToken) =>
+        _broken ? throw new IOException("store unavailable") : _inner.LoadAsync(sessionId, cancellationToken);
 
-    public ValueTask SaveAsync(string token, string json, CancellationToken cancellationToken) => _inner.SaveAsync(token, json, cancellationToken);
+    public ValueTask SaveAsync(string sessionId, string json, CancellationToken cancellationToken) => _inner.SaveAsync(sessionId, json, cancellationToken);
 }
 
 public sealed class LoadRefusalTests() : SessionTestKit(o => o.DetailedErrors = false, new BrokenStore())

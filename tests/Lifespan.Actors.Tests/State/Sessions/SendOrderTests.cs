@@ -14,13 +14,13 @@ public sealed class GatedSaveStore : IStateStore
     /// <summary>Completed when the first save has started.</summary>
     public TaskCompletionSource Saving { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public ValueTask<string?> LoadAsync(string token, CancellationToken cancellationToken) => _inner.LoadAsync(token, cancellationToken);
+    public ValueTask<string?> LoadAsync(string sessionId, CancellationToken cancellationToken) => _inner.LoadAsync(sessionId, cancellationToken);
 
-    public async ValueTask SaveAsync(string token, string json, CancellationToken cancellationToken)
+    public async ValueTask SaveAsync(string sessionId, string json, CancellationToken cancellationToken)
     {
         Saving.TrySetResult();
         await Gate.WaitAsync(TimeSpan.FromSeconds(30), cancellationToken);
-        await _inner.SaveAsync(token, json, cancellationToken);
+        await _inner.SaveAsync(sessionId, json, cancellationToken);
     }
 }
 

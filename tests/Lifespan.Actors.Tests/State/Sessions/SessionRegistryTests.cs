@@ -13,7 +13,7 @@ public sealed class SessionRegistryTests() : SessionTestKit(o => { o.PassivateAf
 
         await WatchAsync(session);
         await ExpectTerminatedAsync(session, Dilated(TimeSpan.FromSeconds(10)));
-        Assert.NotNull(await Store.LoadAsync(token, CancellationToken.None));
+        Assert.NotNull(await Store.LoadAsync(SessionToken.Hash(token), CancellationToken.None));   // keyed by the hash, never the token
 
         await Hub.DispatchAsync(token, CounterState.Events.Increment());
         Assert.Equal(6, await ReadAsync<CounterState, int>(token, s => s.Count));
