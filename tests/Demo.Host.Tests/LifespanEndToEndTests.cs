@@ -25,7 +25,7 @@ public sealed class LifespanEndToEndTests
         }
 
         Assert.Equal("Healthy", await http.GetStringAsync(new Uri("/healthz", UriKind.Relative)));   // Akka.Hosting's liveness check
-        var token = Lifespan.Actors.State.SessionToken.New();
+        var token = Lifespan.Actors.Sessions.SessionToken.New();
         using (var applied = await http.PostAsJsonAsync("/api/events", new { token, handler = "MyTaskState.ClearCounter" }))
         {
             Assert.Equal(System.Net.HttpStatusCode.OK, applied.StatusCode);

@@ -18,7 +18,7 @@ public sealed class ShutdownInFlightTests
     {
         await using var host = DemoHostProcess.Start();
         await host.WaitForOutputAsync("Application started", StartTimeout);
-        var body = new GatedContent($$"""{"token":"{{Lifespan.Actors.State.SessionToken.New()}}","handler":"MyTaskState.ClearCounter"}""");
+        var body = new GatedContent($$"""{"token":"{{Lifespan.Actors.Sessions.SessionToken.New()}}","handler":"MyTaskState.ClearCounter"}""");
         using var handler = new SocketsHttpHandler { Expect100ContinueTimeout = StopTimeout };
         using var http = new HttpClient(handler) { BaseAddress = host.Address, Timeout = StopTimeout };
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/events") { Content = body };

@@ -4,6 +4,7 @@ using Akka.Hosting;
 using Lifespan.Actors.Configuration;
 using Lifespan.Actors.Hosting;
 using Lifespan.Actors.Lifespan;
+using Lifespan.Actors.Sessions;
 using Lifespan.Actors.State;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -13,7 +14,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using ReadmeExamples;
-using SessionOptions = Lifespan.Actors.State.SessionOptions;
+using SessionOptions = Lifespan.Actors.Sessions.SessionOptions;
 
 namespace Lifespan.Actors.Tests;
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Lifespan.Actors.Sessions;
 using Lifespan.Actors.State;
 
 namespace Lifespan.Actors.Benchmarks.Sessions;

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Lifespan.Actors.Benchmarks.Sessions;
 
 /// <summary>
-/// Session state actors (<see cref="State.SessionHub"/>) against the same <see cref="BenchState"/> handler run under a
+/// Session state actors (<see cref="Sessions.SessionHub"/>) against the same <see cref="BenchState"/> handler run under a
 /// <see cref="SemaphoreSlim"/> per session, measured in the same run: events/s through one session and across many,
 /// event → delta latency under load and a background task's lock round trip. Memory per idle session is
 /// <see cref="Modes.MemoryMode"/>'s.

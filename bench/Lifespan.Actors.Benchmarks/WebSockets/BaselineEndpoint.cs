@@ -2,6 +2,7 @@ using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
 using Lifespan.Actors.Benchmarks.Sessions;
+using Lifespan.Actors.Sessions;
 using Lifespan.Actors.State;
 using Microsoft.AspNetCore.Http;
 

@@ -3,6 +3,7 @@ using Akka.Actor;
 using Akka.Hosting;
 using Lifespan.Actors.Hosting;
 using Lifespan.Actors.Lifespan;
+using Lifespan.Actors.Sessions;
 using Lifespan.Actors.State;
 
 namespace Demo.Host.Endpoints;

@@ -1,4 +1,5 @@
 using Lifespan.Actors.Configuration;
+using Lifespan.Actors.Sessions;
 using Lifespan.Actors.State;
 
 namespace Demo.Host.States;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Configuration;
+using Lifespan.Actors.Sessions;
 
 namespace Lifespan.Actors.Hosting;
 

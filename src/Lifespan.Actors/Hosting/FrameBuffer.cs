@@ -1,4 +1,5 @@
 using System.Buffers;
+using Lifespan.Actors.Sessions;
 
 namespace Lifespan.Actors.Hosting;
 

@@ -1,3 +1,5 @@
+using Lifespan.Actors.Sessions;
+
 namespace Lifespan.Actors.Hosting;
 
 /// <summary>The key of <c>/user/lifespan</c> in Akka.Hosting's <c>ActorRegistry</c>: inject <c>IRequiredActor&lt;LifespanGuardianKey&gt;</c>.</summary>
@@ -10,7 +12,7 @@ public sealed class LifespanGuardianKey
 
 /// <summary>
 /// The key of <c>/user/sessions</c> in Akka.Hosting's <c>ActorRegistry</c>: inject <c>IRequiredActor&lt;SessionRegionKey&gt;</c>
-/// and send it <see cref="State.ISessionMessage"/>s, which it routes to their session by token.
+/// and send it <see cref="Sessions.ISessionMessage"/>s, which it routes to their session by token.
 /// </summary>
 public sealed class SessionRegionKey
 {

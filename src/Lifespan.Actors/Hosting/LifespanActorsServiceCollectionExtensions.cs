@@ -1,4 +1,5 @@
 using Lifespan.Actors.Lifespan;
+using Lifespan.Actors.Sessions;
 using Lifespan.Actors.State;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

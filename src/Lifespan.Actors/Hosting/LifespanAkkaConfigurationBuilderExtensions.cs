@@ -1,6 +1,7 @@
 using Akka.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Lifespan.Actors.Sessions;
 
 namespace Lifespan.Actors.Hosting;
 

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Akka.Hosting;
 using Lifespan.Actors.Lifespan;
+using Lifespan.Actors.Sessions;
 using Lifespan.Actors.State;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

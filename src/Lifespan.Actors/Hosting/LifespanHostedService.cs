@@ -1,4 +1,5 @@
 using Akka.Hosting;
+using Lifespan.Actors.Sessions;
 using Lifespan.Actors.State;
 using Microsoft.Extensions.Hosting;
 

@@ -1,5 +1,6 @@
 using Lifespan.Actors.Configuration;
 using Lifespan.Actors.Lifespan;
+using Lifespan.Actors.Sessions;
 using Lifespan.Actors.State;
 using Microsoft.Extensions.Configuration;
 

@@ -1,4 +1,5 @@
 using System.Net.WebSockets;
+using Lifespan.Actors.Sessions;
 using Lifespan.Actors.State;
 
 namespace Lifespan.Actors.Hosting;

@@ -1,3 +1,4 @@
+using Lifespan.Actors.Sessions;
 using Lifespan.Actors.State;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;

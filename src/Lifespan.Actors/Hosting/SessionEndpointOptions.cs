@@ -1,3 +1,5 @@
+using Lifespan.Actors.Sessions;
+
 namespace Lifespan.Actors.Hosting;
 
 /// <summary>Options of the WebSocket session endpoint (<see cref="SessionEndpointExtensions.MapLifespanSessions"/>).</summary>

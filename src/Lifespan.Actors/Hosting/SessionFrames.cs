@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Lifespan.Actors.Sessions;
 
 namespace Lifespan.Actors.Hosting;
 

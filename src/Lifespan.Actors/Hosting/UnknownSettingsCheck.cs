@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using Lifespan.Actors.Sessions;
 
 namespace Lifespan.Actors.Hosting;
 

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Lifespan.Actors.Sessions;
 using Lifespan.Actors.State;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

@@ -1,3 +1,5 @@
+using Lifespan.Actors.Sessions;
+
 namespace Lifespan.Actors.Lifespan;
 
 /// <summary>Guardian: start every task in registration order; replies <see cref="AllStarted"/>, <see cref="StartFailed"/> or <see cref="StartStopped"/>.</summary>

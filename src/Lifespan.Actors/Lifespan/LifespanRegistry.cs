@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Lifespan.Actors.Sessions;
 
 namespace Lifespan.Actors.Lifespan;
 

@@ -1,3 +1,5 @@
+using Lifespan.Actors.Sessions;
+
 namespace Lifespan.Actors.Lifespan;
 
 /// <summary>The two shutdown steps: cancelling the long-running tasks, and the teardowns.</summary>

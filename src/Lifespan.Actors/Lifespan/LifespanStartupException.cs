@@ -1,3 +1,5 @@
+using Lifespan.Actors.Sessions;
+
 namespace Lifespan.Actors.Lifespan;
 
 /// <summary>A lifespan task failed to start, so the app did not start; the tasks started before it were stopped again.</summary>

@@ -1,3 +1,5 @@
+using Lifespan.Actors.Sessions;
+
 namespace Lifespan.Actors.Lifespan;
 
 /// <summary>Teardown: of a resource that is set up, of a shutdown handler the startup reached, and of a setup that was given up.</summary>

@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
+using Lifespan.Actors.Sessions;
 
 namespace Lifespan.Actors.Lifespan;
 

@@ -1,3 +1,5 @@
+using Lifespan.Actors.Sessions;
+
 namespace Lifespan.Actors.Lifespan;
 
 /// <summary>Per-task settings for <c>RegisterLifespanTask</c>.</summary>

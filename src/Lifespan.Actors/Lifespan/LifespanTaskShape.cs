@@ -1,3 +1,5 @@
+using Lifespan.Actors.Sessions;
+
 namespace Lifespan.Actors.Lifespan;
 
 /// <summary>What kind of lifespan task a registered delegate or type is.</summary>

@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Reflection;
+using Lifespan.Actors.Sessions;
 using Lifespan.Actors.State;
 using Microsoft.Extensions.DependencyInjection;
 

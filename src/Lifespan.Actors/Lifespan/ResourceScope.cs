@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Lifespan.Actors.Sessions;
 
 namespace Lifespan.Actors.Lifespan;
 

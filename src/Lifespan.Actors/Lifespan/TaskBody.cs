@@ -1,5 +1,6 @@
 using System.Reflection;
 using Microsoft.Extensions.DependencyInjection;
+using Lifespan.Actors.Sessions;
 
 namespace Lifespan.Actors.Lifespan;
 

@@ -1,3 +1,5 @@
+using Lifespan.Actors.Sessions;
+
 namespace Lifespan.Actors.State;
 
 /// <summary>What a background task's copy of the state needs to take the session's lock.</summary>

@@ -1,3 +1,5 @@
+using Lifespan.Actors.Sessions;
+
 namespace Lifespan.Actors.State;
 
 /// <summary>What a <see cref="BackgroundTaskActor"/> is started with.</summary>

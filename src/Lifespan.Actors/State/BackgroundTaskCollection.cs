@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Collections.Concurrent;
+using Lifespan.Actors.Sessions;
 
 namespace Lifespan.Actors.State;
 

@@ -1,3 +1,5 @@
+using Lifespan.Actors.Sessions;
+
 namespace Lifespan.Actors.State;
 
 /// <summary>A running background task, as <see cref="SessionHub.BackgroundTasks"/> lists it.</summary>
@@ -48,5 +50,5 @@ public sealed class BackgroundTaskInfo
 
     /// <inheritdoc />
     /// <remarks>The session's token is shown redacted, so that a log of the task does not hand out the session.</remarks>
-    public override string ToString() => $"{Handler} #{Id} (session {(global::Lifespan.Actors.State.SessionToken.Redact(SessionToken))}, started {StartedAt:O})";
+    public override string ToString() => $"{Handler} #{Id} (session {(global::Lifespan.Actors.Sessions.SessionToken.Redact(SessionToken))}, started {StartedAt:O})";
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Lifespan.Actors.Sessions;
 
 namespace Lifespan.Actors.State;
 

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text;
 using System.Text.Json;
+using Lifespan.Actors.Sessions;
 
 namespace Lifespan.Actors.State;
 

@@ -1,3 +1,5 @@
+using Lifespan.Actors.Sessions;
+
 namespace Lifespan.Actors.State;
 
 /// <summary>The service provider of a state outside a host: it has no services.</summary>

@@ -1,3 +1,5 @@
+using Lifespan.Actors.Sessions;
+
 namespace Lifespan.Actors.State;
 
 /// <summary>An event's handler name resolved to its state (by index in the session's states) and handler.</summary>

@@ -1,4 +1,5 @@
 using System.Text;
+using Lifespan.Actors.Sessions;
 
 namespace Lifespan.Actors.State;
 

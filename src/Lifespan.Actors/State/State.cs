@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Lifespan.Actors.Sessions;
 
 namespace Lifespan.Actors.State;
 

@@ -1,3 +1,5 @@
+using Lifespan.Actors.Sessions;
+
 namespace Lifespan.Actors.State;
 
 /// <summary>Restoring, passivating and subscribers.</summary>

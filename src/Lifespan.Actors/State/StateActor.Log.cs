@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Lifespan.Actors.Sessions;
 
 namespace Lifespan.Actors.State;
 

@@ -1,3 +1,5 @@
+using Lifespan.Actors.Sessions;
+
 namespace Lifespan.Actors.State;
 
 /// <summary>Queueing events behind the running work, and refusing them once the queue is full.</summary>

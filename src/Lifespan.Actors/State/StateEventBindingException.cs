@@ -1,3 +1,5 @@
+using Lifespan.Actors.Sessions;
+
 namespace Lifespan.Actors.State;
 
 /// <summary>An event's payload does not fit its handler: an argument is missing, extra, or of the wrong type.</summary>

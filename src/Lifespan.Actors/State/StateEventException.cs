@@ -1,3 +1,5 @@
+using Lifespan.Actors.Sessions;
+
 namespace Lifespan.Actors.State;
 
 /// <summary>An event sent with <see cref="SessionHub.DispatchAsync"/> was refused or its handler failed.</summary>

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using Lifespan.Actors.Sessions;
 
 namespace Lifespan.Actors.State;
 

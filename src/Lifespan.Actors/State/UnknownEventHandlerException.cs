@@ -1,3 +1,5 @@
+using Lifespan.Actors.Sessions;
+
 namespace Lifespan.Actors.State;
 
 /// <summary>An event names a state class or a handler the session does not have.</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Lifespan.Actors.Sessions;
 
 namespace Lifespan.Actors.State;
 

@@ -1,7 +1,8 @@
 using System.Net.WebSockets;
 using Lifespan.Actors.Hosting;
+using Lifespan.Actors.Sessions;
 using Lifespan.Actors.State;
-using Lifespan.Actors.Tests.State.Sessions;
+using Lifespan.Actors.Tests.Sessions;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Lifespan.Actors.Tests.Hosting;

@@ -1,6 +1,7 @@
 using System.Net.WebSockets;
+using Lifespan.Actors.Sessions;
 using Lifespan.Actors.State;
-using Lifespan.Actors.Tests.State.Sessions;
+using Lifespan.Actors.Tests.Sessions;
 
 namespace Lifespan.Actors.Tests.Hosting;
 

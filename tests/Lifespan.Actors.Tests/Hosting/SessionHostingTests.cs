@@ -1,7 +1,8 @@
 using Lifespan.Actors.Lifespan;
+using Lifespan.Actors.Sessions;
 using Lifespan.Actors.State;
 using Lifespan.Actors.Tests.Lifespan;
-using Lifespan.Actors.Tests.State.Sessions;
+using Lifespan.Actors.Tests.Sessions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -92,7 +93,7 @@ public sealed class SessionHostingTests
     public void Two_state_classes_with_one_name_are_refused()
     {
         var options = new SessionOptions().AddState<CounterState>();
-        var error = Assert.Throws<InvalidOperationException>(() => options.AddState<Tests.State.Sessions.Other.CounterState>());
+        var error = Assert.Throws<InvalidOperationException>(() => options.AddState<Tests.Sessions.Other.CounterState>());
         Assert.Contains("Two state classes are named CounterState", error.Message, StringComparison.Ordinal);
     }
 }

@@ -3,8 +3,9 @@ using System.Text;
 using System.Text.Json;
 using Akka.Hosting;
 using Lifespan.Actors.Hosting;
+using Lifespan.Actors.Sessions;
 using Lifespan.Actors.State;
-using Lifespan.Actors.Tests.State.Sessions;
+using Lifespan.Actors.Tests.Sessions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -33,7 +34,7 @@ internal sealed class SessionTestServer : IAsyncDisposable
     public SessionHub Hub => App.Services.GetRequiredService<SessionHub>();
 
     /// <summary>Starts an app with <see cref="CounterState"/> and <see cref="LabelState"/> and the session endpoint.</summary>
-    public static async Task<SessionTestServer> StartAsync(Action<SessionEndpointOptions>? endpoint = null, Action<global::Lifespan.Actors.State.SessionOptions>? sessions = null, Action<IServiceCollection>? services = null)
+    public static async Task<SessionTestServer> StartAsync(Action<SessionEndpointOptions>? endpoint = null, Action<global::Lifespan.Actors.Sessions.SessionOptions>? sessions = null, Action<IServiceCollection>? services = null)
     {
         var builder = WebApplication.CreateBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Lifespan.Actors.Sessions;
 using Lifespan.Actors.State;
 
 namespace Lifespan.Actors.Tests.State.Seed;

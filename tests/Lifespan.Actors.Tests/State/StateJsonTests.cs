@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Lifespan.Actors.Sessions;
 using Lifespan.Actors.State;
 
 namespace Lifespan.Actors.Tests.State;

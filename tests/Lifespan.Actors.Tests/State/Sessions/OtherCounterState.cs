@@ -1,7 +1,0 @@
-namespace Lifespan.Actors.Tests.State.Sessions.Other;
-
-/// <summary>A second class named CounterState, which a session cannot hold beside the first.</summary>
-public partial class CounterState : global::Lifespan.Actors.State.State
-{
-    public partial int Count { get; set; }
-}
