@@ -28,13 +28,38 @@ public static class LifespanAkkaConfigurationBuilderExtensions
     /// </summary>
     /// <param name="builder">The builder given to <c>services.AddAkka(name, (builder, services) => ...)</c>.</param>
     /// <param name="services">The app's services, the second argument of that callback.</param>
-    public static AkkaConfigurationBuilder AddLifespanActors(this AkkaConfigurationBuilder builder, IServiceProvider services)
+    public static AkkaConfigurationBuilder AddLifespanActors(this AkkaConfigurationBuilder builder, IServiceProvider services) =>
+        builder.AddLifespanActors(services, new LifespanActorsOptions());
+
+    /// <inheritdoc cref="AddLifespanActors(AkkaConfigurationBuilder, IServiceProvider)"/>
+    /// <param name="builder">The builder given to <c>services.AddAkka(name, (builder, services) => ...)</c>.</param>
+    /// <param name="services">The app's services, the second argument of that callback.</param>
+    /// <param name="configure">Sets the Akka settings of the library's actors (shutdown phase timeouts, say).</param>
+    public static AkkaConfigurationBuilder AddLifespanActors(this AkkaConfigurationBuilder builder, IServiceProvider services, Action<LifespanActorsOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        var options = new LifespanActorsOptions();
+        configure(options);
+        return builder.AddLifespanActors(services, options);
+    }
+
+    /// <inheritdoc cref="AddLifespanActors(AkkaConfigurationBuilder, IServiceProvider)"/>
+    /// <param name="builder">The builder given to <c>services.AddAkka(name, (builder, services) => ...)</c>.</param>
+    /// <param name="services">The app's services, the second argument of that callback.</param>
+    /// <param name="options">The Akka settings of the library's actors; those left <see langword="null"/> keep the configuration's or the defaults.</param>
+    public static AkkaConfigurationBuilder AddLifespanActors(this AkkaConfigurationBuilder builder, IServiceProvider services, LifespanActorsOptions options)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(options);
         if (services.GetService<IConfiguration>()?.GetSection("akka") is { } akka && AkkaSection.ToHocon(akka) is { Length: > 0 } hocon)
         {
             builder.AddHocon(hocon, HoconAddMode.Prepend);
+        }
+
+        if (options.ToHocon() is { Length: > 0 } explicitSettings)
+        {
+            builder.AddHocon(explicitSettings, HoconAddMode.Prepend);   // after the configuration's: prepended last, read first
         }
 
         builder.AddHocon(Defaults, HoconAddMode.Append);

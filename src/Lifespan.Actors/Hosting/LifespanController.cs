@@ -100,7 +100,8 @@ internal sealed partial class LifespanController(
         _ => reason.GetType().Name,
     };
 
-    private TimeSpan PhaseTimeout(string phase) => CoordinatedShutdown.Get(_system!).Timeout(phase);
+    /// <summary>The timeout of shutdown phase <paramref name="phase"/> (<c>akka.coordinated-shutdown.phases</c>).</summary>
+    public TimeSpan PhaseTimeout(string phase) => CoordinatedShutdown.Get(_system!).Timeout(phase);
 
     private async Task<Done> AsPhaseTask(string phase, Func<CancellationToken, Task> run)
     {

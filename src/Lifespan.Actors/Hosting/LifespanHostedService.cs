@@ -13,9 +13,6 @@ namespace Lifespan.Actors.Hosting;
 /// </summary>
 internal sealed class LifespanHostedService(LifespanController controller, SessionHub sessions, IServiceProvider services) : IHostedLifecycleService
 {
-    /// <summary>How long <see cref="StoppingAsync"/> waits for background tasks that ignore their token.</summary>
-    private static readonly TimeSpan CloseTimeout = TimeSpan.FromSeconds(5);
-
     /// <summary>
     /// Fails the start, before anything has started, when the Akka half of the set-up is missing: without it the
     /// actors would never start, and the app would serve requests without its lifespan tasks.
@@ -46,8 +43,9 @@ internal sealed class LifespanHostedService(LifespanController controller, Sessi
             return;
         }
 
+        // As long as the phase that cancels them again later may take: service-requests-done's timeout.
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(CloseTimeout);
+        timeout.CancelAfter(controller.PhaseTimeout(CoordinatedShutdown.PhaseServiceRequestsDone));
         try
         {
             await sessions.CloseAsync(timeout.Token).ConfigureAwait(false);

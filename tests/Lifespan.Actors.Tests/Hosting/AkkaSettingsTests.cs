@@ -114,4 +114,42 @@ public sealed class AkkaSettingsTests
             reference.GetSection("akka").AsEnumerable(makePathsRelative: true).Where(kv => kv.Value is not null).OrderBy(kv => kv.Key),
             defaults.GetSection("akka").AsEnumerable(makePathsRelative: true).Where(kv => kv.Value is not null).OrderBy(kv => kv.Key));
     }
+
+    [Fact]
+    public async Task Options_given_to_AddLifespanActors_win_over_the_configuration_and_the_defaults()
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddHoconString("akka.coordinated-shutdown.phases.service-stop.timeout = 9s");
+        builder.Services.AddLifespanActors();
+        builder.Services.AddAkka("options", (akka, services) => akka.AddLifespanActors(services, o =>
+        {
+            o.BackgroundTasksTimeout = TimeSpan.FromSeconds(2);
+            o.LongRunningTasksTimeout = TimeSpan.FromMilliseconds(1500);
+            o.TearDownTimeout = TimeSpan.FromSeconds(8);
+            o.RunByClrShutdownHook = true;
+        }));
+        using var host = builder.Build();
+        await host.StartAsync();
+        try
+        {
+            var system = host.Services.GetRequiredService<ActorSystem>();
+            var shutdown = CoordinatedShutdown.Get(system);
+            Assert.Equal(TimeSpan.FromSeconds(2), shutdown.Timeout(CoordinatedShutdown.PhaseServiceRequestsDone));
+            Assert.Equal(TimeSpan.FromMilliseconds(1500), shutdown.Timeout(CoordinatedShutdown.PhaseServiceStop));   // not the configuration's 9s
+            Assert.Equal(TimeSpan.FromSeconds(8), shutdown.Timeout(CoordinatedShutdown.PhaseBeforeActorSystemTerminate));
+            Assert.True(system.Settings.Config.GetBoolean("akka.coordinated-shutdown.run-by-clr-shutdown-hook"));   // not the library's off
+        }
+        finally
+        {
+            await host.StopWithin(TimeSpan.FromSeconds(30));
+        }
+    }
+
+    [Fact]
+    public void Options_left_unset_add_no_setting_and_a_timeout_that_is_not_positive_is_refused_naming_its_phase()
+    {
+        Assert.Equal(string.Empty, new LifespanActorsOptions().ToHocon());
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => new LifespanActorsOptions { TearDownTimeout = TimeSpan.Zero }.ToHocon());
+        Assert.Contains("before-actor-system-terminate must be positive", error.Message, StringComparison.Ordinal);
+    }
 }
