@@ -5,10 +5,13 @@ namespace Lifespan.Actors.Benchmarks.WebSockets;
 /// <summary>
 /// One run of a fleet: how many events were answered, in how long, and every event's round trip (Stopwatch ticks,
 /// sorted); with the process's CPU time, allocations and garbage collections over the run (clients and server alike),
-/// and how long a work item waited for a pool thread (<see cref="PoolProbe"/>, sorted ticks).
+/// how long a work item waited for a pool thread (<see cref="PoolProbe"/>, sorted ticks) and the voluntary context
+/// switches (<see cref="ContextSwitches"/>).
 /// </summary>
-internal sealed record RunResult(int Events, double Seconds, long[] SortedSamples, double CpuSeconds, long AllocatedBytes, int[] Collections, long[] SortedPoolDelays)
+internal sealed record RunResult(int Events, double Seconds, long[] SortedSamples, double CpuSeconds, long AllocatedBytes, int[] Collections, long[] SortedPoolDelays, long VoluntarySwitches)
 {
+    public double SwitchesPerEvent => (double)VoluntarySwitches / Events;
+
     public double EventsPerSecond => Events / Seconds;
 
     public double CpuMicrosecondsPerEvent => CpuSeconds * 1e6 / Events;
@@ -81,6 +84,7 @@ internal sealed class ClientFleet : IAsyncDisposable
         int[] collections = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
         var start = Stopwatch.GetTimestamp();
         var stopAt = start + (long)(plan.Duration.TotalSeconds * Stopwatch.Frequency);
+        var switches = ContextSwitches.Read().Voluntary;
         var probe = PoolProbe.Start(stopAt, cancellationToken);
         var runs = new Task[_clients.Length];
         for (var i = 0; i < _clients.Length; i++)
@@ -91,6 +95,7 @@ internal sealed class ClientFleet : IAsyncDisposable
 
         await Task.WhenAll(runs);
         var seconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
+        switches = ContextSwitches.Read().Voluntary - switches;
         var poolDelays = probe.Finish();
         process.Refresh();
         var cpuSeconds = (process.TotalProcessorTime - cpu).TotalSeconds;
@@ -109,7 +114,7 @@ internal sealed class ClientFleet : IAsyncDisposable
         }
 
         Array.Sort(samples);
-        return new RunResult(samples.Length, seconds, samples, cpuSeconds, allocated, collections, poolDelays);
+        return new RunResult(samples.Length, seconds, samples, cpuSeconds, allocated, collections, poolDelays, switches);
     }
 
     /// <summary>Closes every connection cleanly (normal closure, waiting for the server's close frame).</summary>

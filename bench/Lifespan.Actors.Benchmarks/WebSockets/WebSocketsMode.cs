@@ -108,7 +108,7 @@ internal static class WebSocketsMode
         return results;
     }
 
-    private static (double Rate, double P50, double P99, int Events, double Cpu, double Bytes, string Gcs, double PoolP50, double PoolP99) Figures(List<RunResult> runs)
+    private static (double Rate, double P50, double P99, int Events, double Cpu, double Bytes, string Gcs, double PoolP50, double PoolP99, double Switches) Figures(List<RunResult> runs)
     {
         var all = runs.SelectMany(r => r.SortedSamples).ToArray();
         Array.Sort(all);
@@ -124,7 +124,8 @@ internal static class WebSocketsMode
             SessionMath.Median([.. runs.Select(r => r.BytesPerEvent)]),
             gcs,
             SessionMath.QuantileUs(pool, 0.50),
-            SessionMath.QuantileUs(pool, 0.99));
+            SessionMath.QuantileUs(pool, 0.99),
+            SessionMath.Median([.. runs.Select(r => r.SwitchesPerEvent)]));
     }
 
     private static void Print(FormattableString title, List<ClientFleet> fleets, List<RunResult>[] results)
@@ -132,14 +133,14 @@ internal static class WebSocketsMode
         var baseline = Figures(results[0]);
         Console.WriteLine(Invariant(title));
         Console.WriteLine();
-        Console.WriteLine("| Subject | Events/s (median) | Ratio (higher is better) | p50 (µs) | p99 (µs) | p50 ratio | p99 ratio (higher is slower) | CPU µs per event (median) | Allocated B per event (median) | GCs gen0/1/2 | Pool queue wait p50 / p99 (µs) | Events | Events/s per run |");
-        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+        Console.WriteLine("| Subject | Events/s (median) | Ratio (higher is better) | p50 (µs) | p99 (µs) | p50 ratio | p99 ratio (higher is slower) | CPU µs per event (median) | Allocated B per event (median) | GCs gen0/1/2 | Pool queue wait p50 / p99 (µs) | Voluntary context switches per event | Events | Events/s per run |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
         for (var i = 0; i < fleets.Count; i++)
         {
             var f = Figures(results[i]);
             var perRun = string.Join(", ", results[i].Select(r => (r.EventsPerSecond / 1000).ToString("N1", CultureInfo.InvariantCulture) + "k"));
             Console.WriteLine(Invariant(
-                $"| {fleets[i].Name} | {f.Rate:N0} | {f.Rate / baseline.Rate:0.00}x | {f.P50:N0} | {f.P99:N0} | {f.P50 / baseline.P50:0.00}x | {f.P99 / baseline.P99:0.00}x | {f.Cpu:N1} | {f.Bytes:N0} | {f.Gcs} | {f.PoolP50:N0} / {f.PoolP99:N0} | {f.Events:N0} | {perRun} |"));
+                $"| {fleets[i].Name} | {f.Rate:N0} | {f.Rate / baseline.Rate:0.00}x | {f.P50:N0} | {f.P99:N0} | {f.P50 / baseline.P50:0.00}x | {f.P99 / baseline.P99:0.00}x | {f.Cpu:N1} | {f.Bytes:N0} | {f.Gcs} | {f.PoolP50:N0} / {f.PoolP99:N0} | {f.Switches:N2} | {f.Events:N0} | {perRun} |"));
         }
 
         Console.WriteLine();
@@ -154,6 +155,7 @@ internal static class WebSocketsMode
         var (a, b) = (Figures(saturated[1]), Figures(saturated[0]));
         Console.WriteLine(Invariant($"| Events/s, saturated | {a.Rate:N0} /s | {b.Rate:N0} /s | {a.Rate / b.Rate:0.00}x (higher is better) | ≥ {TargetRateRatio:0.0#}x | {Met(a.Rate / b.Rate >= TargetRateRatio)} |"));
         Console.WriteLine(Invariant($"| Process CPU per event, saturated (clients + server) | {a.Cpu:N1} µs | {b.Cpu:N1} µs | {a.Cpu / b.Cpu:0.00}x (higher is costlier) | — | — |"));
+        Console.WriteLine(Invariant($"| Voluntary context switches per event, saturated | {a.Switches:N2} | {b.Switches:N2} | {a.Switches / b.Switches:0.00}x | — | — |"));
         Console.WriteLine(Invariant($"| Event → delta latency, saturated | p50 {a.P50:N0} µs, p99 {a.P99:N0} µs | p50 {b.P50:N0} µs, p99 {b.P99:N0} µs | p50 {a.P50 / b.P50:0.00}x, p99 {a.P99 / b.P99:0.00}x (higher is slower) | — | — |"));
         foreach (var (share, results) in paced)
         {
