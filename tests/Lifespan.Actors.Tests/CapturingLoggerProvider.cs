@@ -20,6 +20,9 @@ public sealed class CapturingLoggerProvider : ILoggerProvider
 
     public IReadOnlyList<string> Lines => Entries.Select(e => e.Text).ToList();
 
+    /// <summary>Called with each line once it is kept, on the thread that logged it (a test may hold that thread here).</summary>
+    public Action<string>? OnLog { get; set; }
+
     public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
 
     public void Dispose() { }
@@ -36,6 +39,8 @@ public sealed class CapturingLoggerProvider : ILoggerProvider
             {
                 owner._entries.Add((logLevel, category, formatter(state, exception), exception));
             }
+
+            owner.OnLog?.Invoke(formatter(state, exception));
         }
     }
 }

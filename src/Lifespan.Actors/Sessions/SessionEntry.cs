@@ -10,6 +10,10 @@ namespace Lifespan.Actors.Sessions;
 /// </summary>
 internal sealed class SessionEntry(string token, string id)
 {
+    private const int Closed = 1 << 30;
+    private int _route = Closed;        // senders inside the direct route, plus Closed while it is closed (see TryEnter)
+    private int _inRegistry;            // messages SessionHub handed to /user/sessions for the session, not passed on yet
+    private bool _current = true;
     private long _lastUsed = Environment.TickCount64;
     private int _pending;               // events admitted for the session that it has not received yet
     private int _queued;                // work the session holds queued (written by the session)
@@ -30,7 +34,13 @@ internal sealed class SessionEntry(string token, string id)
     public long LastUsed
     {
         get => Volatile.Read(ref _lastUsed);
-        set => Volatile.Write(ref _lastUsed, value);
+        set
+        {
+            if (Volatile.Read(ref _lastUsed) != value)
+            {
+                Volatile.Write(ref _lastUsed, value);   // within the same millisecond, no write: the line stays shared between cores
+            }
+        }
     }
 
     /// <summary>The session's subscribers, as the session last published them (it replaces the array, never changes it).</summary>
@@ -38,6 +48,13 @@ internal sealed class SessionEntry(string token, string id)
     {
         get => Volatile.Read(ref _subscribers);
         set => Volatile.Write(ref _subscribers, value);
+    }
+
+    /// <summary>Whether this is the running incarnation of its session: cleared by <c>/user/sessions</c> (only) when its actor stops.</summary>
+    public bool IsCurrent
+    {
+        get => Volatile.Read(ref _current);
+        set => Volatile.Write(ref _current, value);
     }
 
     /// <summary>Whether the registry asked the session to save itself and stop (its messages wait in <see cref="Buffer"/>).</summary>
@@ -65,6 +82,47 @@ internal sealed class SessionEntry(string token, string id)
 
     /// <summary>The session received an event counted by <see cref="Counted"/> (session only).</summary>
     public void Received() => Interlocked.Decrement(ref _pending);
+
+    /// <summary>
+    /// Enters the direct route, through which a <see cref="SessionHandle"/> tells events to <see cref="Actor"/> without
+    /// going through <c>/user/sessions</c>; <see langword="false"/> while it is closed. After <see langword="true"/>,
+    /// call <see cref="Exit"/>. The registry closes the route only when no sender is inside, so every direct tell has
+    /// reached the session's mailbox before the registry asks the session to save itself and stop.
+    /// </summary>
+    public bool TryEnter()
+    {
+        if (Interlocked.Increment(ref _route) < Closed)
+        {
+            return true;
+        }
+
+        Interlocked.Decrement(ref _route);
+        return false;
+    }
+
+    /// <summary>Leaves the direct route.</summary>
+    public void Exit() => Interlocked.Decrement(ref _route);
+
+    /// <summary>Closes the direct route if no sender is inside it (registry only); <see langword="false"/>: a send is under way.</summary>
+    public bool TryClose() => Interlocked.CompareExchange(ref _route, Closed, 0) == 0;
+
+    /// <summary>Opens the direct route (registry only): at a start, once the first messages were told, or after a declined passivation.</summary>
+    public void Open()
+    {
+        if (Volatile.Read(ref _route) >= Closed)
+        {
+            Interlocked.Add(ref _route, -Closed);
+        }
+    }
+
+    /// <summary>Whether messages SessionHub handed to <c>/user/sessions</c> for the session wait there still: a direct tell would overtake them.</summary>
+    public bool HasMessagesInRegistry => Volatile.Read(ref _inRegistry) != 0;
+
+    /// <summary>A message for the session is handed to <c>/user/sessions</c> (SessionHub).</summary>
+    public void EnterRegistry() => Interlocked.Increment(ref _inRegistry);
+
+    /// <summary><c>/user/sessions</c> passed a message counted by <see cref="EnterRegistry"/> on (told, buffered or refused it).</summary>
+    public void LeaveRegistry() => Interlocked.Decrement(ref _inRegistry);
 
     /// <summary>The session's own count of queued work (session only).</summary>
     public void SetQueued(int count) => Volatile.Write(ref _queued, count);

@@ -108,6 +108,52 @@ public sealed partial class SessionHub
         return new SessionHandle(this, token, Registry);
     }
 
+    internal void SendVia(SessionHandle handle, StateEvent @event, IActorRef? replyTo, long correlationId, bool repliesOnFailureOnly)
+    {
+        ArgumentNullException.ThrowIfNull(@event);
+        var runtime = Runtime;
+        var entry = handle.Entry(runtime);
+        var sender = replyTo ?? ActorRefs.Nobody;
+        if (entry is null || !TrySendDirect(runtime, entry, @event, sender, correlationId, repliesOnFailureOnly))
+        {
+            RouteThroughRegistry(new SessionEvent(handle.Token, @event, correlationId, repliesOnFailureOnly), entry, sender);
+        }
+    }
+
+    /// <summary>
+    /// Tells an event straight to the running session of <paramref name="entry"/> when nothing sent before it can be
+    /// overtaken: the direct route is open (the session is not being saved) and nothing the hub sent for this session,
+    /// or for a session not running yet, waits in <c>/user/sessions</c>. <see langword="false"/>: send it through there.
+    /// </summary>
+    private static bool TrySendDirect(SessionRuntime runtime, SessionEntry entry, StateEvent @event, IActorRef sender, long correlationId, bool repliesOnFailureOnly)
+    {
+        if (!entry.TryEnter())
+        {
+            return false;
+        }
+
+        try
+        {
+            if (!entry.IsCurrent || entry.HasMessagesInRegistry || runtime.IsRoutingNew)
+            {
+                return false;
+            }
+
+            if (runtime.Admit(entry, entry.Token, @event, sender, correlationId))
+            {
+                entry.Counted();   // the session counts it off when it receives it
+                entry.LastUsed = Environment.TickCount64;
+                entry.Actor.Tell(new SessionEvent(entry.Token, @event, correlationId, repliesOnFailureOnly), sender);
+            }
+
+            return true;
+        }
+        finally
+        {
+            entry.Exit();
+        }
+    }
+
     /// <summary>
     /// Hands an event to <c>/user/sessions</c>, counted while it waits there: against its session's queue limit, or, for
     /// a session not running yet, against <see cref="SessionRuntime.MaxRoutingNew"/> such events in all. Over either
@@ -124,6 +170,7 @@ public sealed partial class SessionHub
             }
 
             entry.Counted();   // the session counts it off when it receives it
+            entry.EnterRegistry();   // a handle's next event waits behind it
         }
         else if (!runtime.TryBeginRoutingNew())
         {

@@ -77,13 +77,23 @@ internal sealed partial class SessionRegistry : UntypedActor, IWithTimers
     {
         switch (message)
         {
+            case RoutedEvent { Entry: { IsCurrent: true, Passivating: false } entry } r:
+                // Admitted and counted by SessionHub for the running session: no look-up and no check again.
+                entry.LastUsed = Environment.TickCount64;
+                entry.Actor.Tell(r.Event, Sender);
+                entry.LeaveRegistry();   // told: a handle's next event may go straight to the session
+                break;
             case RoutedEvent r:
+                Route(r.Event, Sender, r.Entry);
                 if (r.Entry is null)
                 {
-                    _runtime.EndRoutingNew();
+                    _runtime.EndRoutingNew();   // routed: a handle's next event may go straight to its session
+                }
+                else
+                {
+                    r.Entry.LeaveRegistry();
                 }
 
-                Route(r.Event, Sender, r.Entry);
                 break;
             case ISessionMessage m:
                 Route(m, Sender, countedOn: null);
@@ -95,6 +105,7 @@ internal sealed partial class SessionRegistry : UntypedActor, IWithTimers
                 entry.Passivating = false;
                 entry.LastUsed = Environment.TickCount64;
                 Flush(entry, sameEntry: true);
+                entry.Open();
                 break;
             case SweepIdleSessions:
                 Sweep();
@@ -165,6 +176,7 @@ internal sealed partial class SessionRegistry : UntypedActor, IWithTimers
 
         entry = Start(message.Token);
         Tell(entry, message, sender, counted: false);
+        entry.Open();   // its first message is in its mailbox: handles may tell it directly from now on
     }
 
     private static void Tell(SessionEntry entry, ISessionMessage message, IActorRef sender, bool counted)
@@ -226,6 +238,7 @@ internal sealed partial class SessionRegistry : UntypedActor, IWithTimers
             return;   // not running, or a newer incarnation already took its place
         }
 
+        old.IsCurrent = false;
         var token = old.Token;
         _count--;
         if (old.Buffer is not { Count: > 0 } waiting)
@@ -236,6 +249,7 @@ internal sealed partial class SessionRegistry : UntypedActor, IWithTimers
         var entry = Start(token);   // messages arrived while it saved itself: bring it back, restored from the store
         entry.Buffer = waiting;
         Flush(entry, sameEntry: false);
+        entry.Open();
     }
 
     private void Sweep()
@@ -244,7 +258,8 @@ internal sealed partial class SessionRegistry : UntypedActor, IWithTimers
         var idleMs = (long)_runtime.Options.PassivateAfter.TotalMilliseconds;
         foreach (var (_, entry) in _sessions)
         {
-            if (!entry.Passivating && now - entry.LastUsed >= idleMs && entry.Waiting == 0)
+            // The direct route closes first: a handle's event told meanwhile reaches the session before the request to stop.
+            if (!entry.Passivating && now - entry.LastUsed >= idleMs && entry.Waiting == 0 && entry.TryClose())
             {
                 entry.Passivating = true;
                 entry.Actor.Tell(new Passivate());

@@ -71,6 +71,9 @@ internal sealed class SessionRuntime(SessionOptions options, IStateStore store, 
     /// <summary>An event counted by <see cref="TryBeginRoutingNew"/> has been routed.</summary>
     public void EndRoutingNew() => Interlocked.Decrement(ref _routingNew);
 
+    /// <summary>Whether events for sessions not running yet wait in <c>/user/sessions</c> (a handle then sends through it too).</summary>
+    public bool IsRoutingNew => Volatile.Read(ref _routingNew) != 0;
+
     /// <summary>Whether a refusal no one hears of should be logged now: at most one warning a second, however many.</summary>
     public bool ShouldWarnUnrouted()
     {
