@@ -39,6 +39,7 @@ public static class LifespanActorsServiceCollectionExtensions
             .Validate(settings => { settings.Validate(); return true; })
             .ValidateOnStart();
 
+        services.TryAddSingleton(provider => provider.GetRequiredService<IOptions<LifespanSettings>>().Value);
         services.TryAddSingleton<IStateStore, InMemoryStateStore>();
         services.TryAddSingleton(provider => new SessionHub(provider.GetRequiredService<IOptions<LifespanSettings>>().Value.Sessions));
         services.TryAddSingleton(builder.Registry);

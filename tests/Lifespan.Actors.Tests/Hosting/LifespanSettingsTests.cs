@@ -123,6 +123,16 @@ public sealed class LifespanSettingsTests
     }
 
     /// <summary>An app with both halves of the set-up and <paramref name="hocon"/> as its configuration.</summary>
+    [Fact]
+    public void The_bound_settings_are_injectable_themselves_and_as_options()
+    {
+        using var host = Build("lifespan.sessions.max-sessions = 42");
+        Assert.Equal(42, host.Services.GetRequiredService<LifespanSettings>().Sessions.MaxSessions);
+        Assert.Same(
+            host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<LifespanSettings>>().Value,
+            host.Services.GetRequiredService<LifespanSettings>());
+    }
+
     internal static IHost Build(string hocon)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
