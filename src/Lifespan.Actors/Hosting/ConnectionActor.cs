@@ -16,10 +16,6 @@ internal sealed class ConnectionActor : ReceiveActor
     /// <summary>Starts a connection actor in <paramref name="system"/> that hands what it receives to <paramref name="deliver"/>.</summary>
 #pragma warning disable AK1008 // a static factory called by the connection, not from inside this actor
     public static IActorRef Start(ActorSystem system, Action<object> deliver, string suffix = "") =>
-        system.ActorOf(Props.Create(() => new ConnectionActor(deliver)).WithDispatcher(Dispatcher(system)), $"ws-{Interlocked.Increment(ref s_next)}{suffix}");
-
-    /// <summary>The inline dispatcher (see <see cref="InlineDispatcher"/>), or the default one in a system configured without it.</summary>
-    private static string Dispatcher(ActorSystem system) =>
-        system.Dispatchers.HasDispatcher(InlineDispatcher.ConfigId) ? InlineDispatcher.ConfigId : Akka.Dispatch.Dispatchers.DefaultDispatcherId;
+        system.ActorOf(Props.Create(() => new ConnectionActor(deliver)), $"ws-{Interlocked.Increment(ref s_next)}{suffix}");
 #pragma warning restore AK1008
 }

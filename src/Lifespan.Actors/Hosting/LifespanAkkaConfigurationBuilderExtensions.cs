@@ -16,10 +16,6 @@ public static class LifespanAkkaConfigurationBuilderExtensions
     /// </summary>
     internal const string Defaults = """
         akka.coordinated-shutdown.run-by-clr-shutdown-hook = off
-        lifespan-connection-dispatcher {
-          type = "Lifespan.Actors.Hosting.InlineDispatcherConfigurator, Lifespan.Actors"
-          throughput = 100
-        }
         """;
 
     /// <summary>
