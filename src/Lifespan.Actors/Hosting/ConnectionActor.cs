@@ -4,7 +4,8 @@ namespace Lifespan.Actors.Hosting;
 
 /// <summary>
 /// A WebSocket connection's actor (<c>/user/ws-&lt;n&gt;</c>): the session's subscriber, where its deltas, errors and
-/// event outcomes arrive, wherever the session runs. It hands each message to the connection's outbox.
+/// event outcomes arrive, wherever the session runs. It hands each message to the connection, which
+/// starts its send then and there, or queues it behind the send in progress: the actor never waits.
 /// </summary>
 internal sealed class ConnectionActor : ReceiveActor
 {

@@ -10,12 +10,14 @@ internal sealed partial class SessionConnection
     /// <summary>The error a binary frame gets: the protocol is JSON in text frames, and a binary one is never applied.</summary>
     private const string BinaryFrameRefused = "Binary frames are not part of the protocol: send each frame as JSON in a text frame.";
 
+    private string? _lastHandler;
+
     private void Handle(ReadOnlyMemory<byte> utf8, IActorRef subscriber)
     {
         SessionFrames.Incoming frame;
         try
         {
-            frame = SessionFrames.Parse(utf8);
+            frame = SessionFrames.Parse(utf8, _lastHandler);
         }
         catch (FormatException ex)
         {
@@ -35,6 +37,7 @@ internal sealed partial class SessionConnection
                 Post(SessionFrames.Error("An event needs a \"handler\": \"StateName.Handler\".", frame.Id));
                 break;
             case "event":
+                _lastHandler = frame.Handler;   // a client mostly sends the same few handlers: the next parse reuses the string
                 // Failures of events with an id come back to the subscriber with the id; of those without, to a second
                 // reference, so that every id (0 included) can be echoed and an event without one gets none.
                 var replyTo = frame.Id is null ? _noIdReplies ??= ConnectionActor.Start(system, message => OnSessionMessage(message, hasId: false), "-no-id") : subscriber;

@@ -1,5 +1,4 @@
 using System.Net.WebSockets;
-using System.Threading.Channels;
 using System.Threading.RateLimiting;
 using Lifespan.Actors.Sessions;
 using Lifespan.Actors.State;
@@ -9,7 +8,8 @@ namespace Lifespan.Actors.Hosting;
 
 /// <summary>
 /// One WebSocket client: says hello (issuing or resuming a session token), turns <c>event</c> frames into session
-/// events, and writes the session's deltas and errors back through a bounded outbox. A malformed, oversized or
+/// events, and writes the session's deltas and errors back in order, with at most
+/// <see cref="SessionEndpointOptions.MaxPendingFrames"/> waiting (SessionConnection.Send.cs). A malformed, oversized or
 /// over-the-rate frame is answered with an error frame and the connection stays usable.
 /// </summary>
 /// <remarks>
@@ -26,14 +26,13 @@ internal sealed partial class SessionConnection(WebSocket socket, SessionHub hub
     /// <summary>Close status 1013: the server cannot serve the connection now; the client may try again later.</summary>
     private const WebSocketCloseStatus TryAgainLater = (WebSocketCloseStatus)1013;
 
-    private readonly Channel<string> _outbox = Channel.CreateBounded<string>(new BoundedChannelOptions(options.MaxPendingFrames) { SingleReader = true });
     private readonly CancellationTokenSource _abort = new();   // aborts the socket: both directions stop at once
     private readonly TaskCompletionSource _subscribed = new(TaskCreationOptions.RunContinuationsAsynchronously);   // the hello is queued
     private string _token = string.Empty;
     private SessionHandle? _session;   // set with the token at hello; sends without a look-up by token
     private IActorRef? _noIdReplies;   // hears of the failures of events sent without an id
     private int _hello;   // HelloState
-    private int _closing;   // 1 once a close was asked for: the outbox takes no more frames
+    private int _closing;   // 1 once a close was asked for (or sending failed): no more frames are taken
     private WebSocketCloseStatus _closeStatus;
     private string _closeDescription = string.Empty;
 
@@ -67,7 +66,8 @@ internal sealed partial class SessionConnection(WebSocket socket, SessionHub hub
         });
         var buffer = new FrameBuffer(options.MaxMessageBytes);
         IActorRef? subscriber = null;
-        var sending = SendLoopAsync();
+        // Sends take no token (see SendFrom): an abort, or the close timeout, ends a pending send by aborting the socket.
+        using var abortSends = _abort.Token.UnsafeRegister(static s => ((WebSocket)s!).Abort(), socket);
         using var onStop = stopping.Register(() => Close(WebSocketCloseStatus.EndpointUnavailable, "server shutting down"));
         using var onAbort = aborted.Register(Abort);
         try
@@ -102,7 +102,7 @@ internal sealed partial class SessionConnection(WebSocket socket, SessionHub hub
             }
 
             Close(WebSocketCloseStatus.NormalClosure, "bye");
-            await sending.ConfigureAwait(false);
+            await _sent.Task.ConfigureAwait(false);
             buffer.Dispose();
         }
     }
@@ -252,44 +252,6 @@ internal sealed partial class SessionConnection(WebSocket socket, SessionHub hub
             }
 
             Handle(buffer.Frame(length), subscriber);
-        }
-    }
-
-    /// <summary>
-    /// Asks for the connection to be closed with <paramref name="status"/> (the first call wins): the frames queued
-    /// so far are sent, then the close frame; a client that has not answered it within <see cref="CloseTimeout"/> is
-    /// aborted. Frames posted after this are dropped.
-    /// </summary>
-    private void Close(WebSocketCloseStatus status, string description)
-    {
-        if (Interlocked.CompareExchange(ref _closing, 1, 0) != 0)
-        {
-            return;
-        }
-
-        _closeStatus = status;
-        _closeDescription = description;
-        _outbox.Writer.TryComplete();   // the send loop reads the status after the outbox has run dry
-        try
-        {
-            _abort.CancelAfter(CloseTimeout);
-        }
-        catch (ObjectDisposedException)
-        {
-            // the connection has already ended
-        }
-    }
-
-    /// <summary>Aborts the socket: the pending receive and send end at once.</summary>
-    private void Abort()
-    {
-        try
-        {
-            _abort.Cancel();
-        }
-        catch (ObjectDisposedException)
-        {
-            // the connection has already ended
         }
     }
 

@@ -11,8 +11,11 @@ internal static class SessionFrames
     public sealed record Incoming(string Type, long? Id, string? Token, string? Handler, JsonElement Payload);
 
     /// <summary>Parses a client frame, or throws <see cref="FormatException"/> saying what is wrong.</summary>
-    /// <remarks>Parses <paramref name="utf8"/> in place: nothing read from it outlives the call (the payload is cloned).</remarks>
-    public static Incoming Parse(ReadOnlyMemory<byte> utf8)
+    /// <remarks>
+    /// Parses <paramref name="utf8"/> in place: nothing read from it outlives the call (the payload is cloned). The
+    /// frame types, and a handler equal to <paramref name="lastHandler"/>, are not allocated again.
+    /// </remarks>
+    public static Incoming Parse(ReadOnlyMemory<byte> utf8, string? lastHandler = null)
     {
         JsonDocument document;
         try
@@ -32,10 +35,10 @@ internal static class SessionFrames
                 throw new FormatException("A frame must be a JSON object with a \"type\".");
             }
 
-            var type = String(root, "type") ?? throw new FormatException("A frame needs a \"type\": hello, event or ping.");
+            var type = Type(root) ?? throw new FormatException("A frame needs a \"type\": hello, event or ping.");
             long? id = root.TryGetProperty("id", out var idElement) && idElement.ValueKind == JsonValueKind.Number && idElement.TryGetInt64(out var n) ? n : null;
             var payload = root.TryGetProperty("payload", out var p) ? p.Clone() : default;
-            return new Incoming(type, id, String(root, "token"), String(root, "handler"), payload);
+            return new Incoming(type, id, String(root, "token"), Handler(root, lastHandler), payload);
         }
     }
 
@@ -60,6 +63,18 @@ internal static class SessionFrames
 
         return json.Append(",\"message\":").Append(Quote(message)).Append('}').ToString();
     }
+
+    private static string? Type(JsonElement root) =>
+        !root.TryGetProperty("type"u8, out var value) || value.ValueKind != JsonValueKind.String ? null
+        : value.ValueEquals("event"u8) ? "event"
+        : value.ValueEquals("ping"u8) ? "ping"
+        : value.ValueEquals("hello"u8) ? "hello"
+        : value.GetString();
+
+    private static string? Handler(JsonElement root, string? last) =>
+        !root.TryGetProperty("handler"u8, out var value) || value.ValueKind != JsonValueKind.String ? null
+        : last is not null && value.ValueEquals(last) ? last
+        : value.GetString();
 
     private static string? String(JsonElement root, string name) =>
         root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;

@@ -144,6 +144,33 @@ public sealed class SessionEndpointCloseTests
         Assert.Equal(5, hello.GetProperty("state").GetProperty("CounterState").GetProperty("count").GetInt32());
     }
 
+    [Fact]
+    public async Task A_client_that_does_not_read_its_frames_is_disconnected_once_more_than_MaxPendingFrames_wait()
+    {
+        await using var server = await SessionTestServer.StartAsync(o =>
+        {
+            o.MaxPendingFrames = 2;
+            o.FramesPerSecond = 1_000_000;
+            o.FrameBurst = 1_000_000;
+        });
+        using var client = await server.ConnectAsync();
+        await client.HelloAsync();
+        // Each frame of an unknown type is answered with an error frame naming the type, as large as the frame: the
+        // socket's buffers fill, the server's sends stop completing, and its queue passes the limit.
+        var frame = System.Text.Encoding.UTF8.GetBytes($$"""{"type":"{{new string('x', 60_000)}}"}""");
+
+        using var deadline = new CancellationTokenSource(SessionTestServer.Timeout);
+        await Assert.ThrowsAnyAsync<Exception>(async () =>
+        {
+            while (true)
+            {
+                await client.Socket.SendAsync(frame, WebSocketMessageType.Text, true, deadline.Token);
+            }
+        });
+
+        Assert.False(deadline.IsCancellationRequested, "The server should have aborted the connection of a client that never reads.");
+    }
+
     /// <summary>Waits until <paramref name="condition"/> holds, checking it every few milliseconds up to a deadline.</summary>
     private static async Task Eventually(Func<Task<bool>> condition, string what)
     {
