@@ -47,6 +47,7 @@ public static class LifespanActorsServiceCollectionExtensions
         services.TryAddSingleton(typeof(LifespanState<>));
         services.TryAddSingleton(provider => new LifespanApp(provider.GetRequiredService<LifespanRegistry>(), provider));
         services.TryAddSingleton<LifespanController>();
+        services.TryAddSingleton<SessionEndpointLifetime>();
         services.AddHostedService<LifespanHostedService>();
         return services;
     }

@@ -70,6 +70,12 @@ internal sealed partial class LifespanController(
         _guardian = system.ActorOf(Props.Create(() => new LifespanGuardian(tasks, runtime)), "lifespan");
         actors.Register<LifespanGuardianKey>(_guardian);
 
+        var endpoints = services.GetRequiredService<SessionEndpointLifetime>();
+        shutdown.AddTask(CoordinatedShutdown.PhaseServiceUnbind, "sessions: stop taking WebSocket connections", () =>
+        {
+            endpoints.Unbind();
+            return Task.FromResult(Done.Instance);
+        });
         shutdown.AddTask(CoordinatedShutdown.PhaseServiceStop, "lifespan: cancel long-running tasks", () => AsPhaseTask(CoordinatedShutdown.PhaseServiceStop, StopLongRunningAsync));
         shutdown.AddTask(CoordinatedShutdown.PhaseBeforeActorSystemTerminate, "lifespan: tear down resources", () => AsPhaseTask(CoordinatedShutdown.PhaseBeforeActorSystemTerminate, TearDownAsync));
         app.SetRestart(RestartAsync);

@@ -25,7 +25,7 @@ public static class SessionEndpointExtensions
         options.Validate();
         app.UseWebSockets();
         // The hub and the actor system are looked up per connection: they start with the host, after this is mapped.
-        var stopping = app.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
+        var stopping = app.Services.GetRequiredService<SessionEndpointLifetime>().Unbound;   // the app stopping, or service-unbind
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Lifespan.Actors.Hosting.Sessions");
 
         return app.Map(pattern, async context =>

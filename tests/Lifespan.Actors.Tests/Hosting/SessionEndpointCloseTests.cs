@@ -26,6 +26,33 @@ public sealed class SessionEndpointCloseTests
     }
 
     [Fact]
+    public async Task A_coordinated_shutdown_run_without_the_host_closes_connections_with_1001_at_service_unbind()
+    {
+        await using var server = await SessionTestServer.StartAsync();
+        using var client = await server.ConnectAsync();
+        await client.HelloAsync();
+        var shutdown = CoordinatedShutdown.Get(server.App.Services.GetRequiredService<ActorSystem>());
+        var closeSeen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var seenInServiceStop = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        // service-stop comes after service-unbind and long before the host hears of the shutdown (once the actor
+        // system has terminated): the client must have its close while this task waits.
+        shutdown.AddTask(CoordinatedShutdown.PhaseServiceStop, "test: wait for the client's close", async () =>
+        {
+            seenInServiceStop.SetResult(await Task.WhenAny(closeSeen.Task, Task.Delay(TimeSpan.FromSeconds(3))) == closeSeen.Task);
+            return Done.Instance;
+        });
+        var running = shutdown.Run(CoordinatedShutdown.ClrExitReason.Instance);
+        var (status, description) = await client.ReceiveCloseAsync();
+        closeSeen.SetResult();
+
+        Assert.True(await seenInServiceStop.Task.WaitAsync(SessionTestServer.Timeout), "the connection was not closed at service-unbind");
+        Assert.Equal(WebSocketCloseStatus.EndpointUnavailable, status);
+        Assert.Equal("server shutting down", description);
+        await running.WaitAsync(SessionTestServer.Timeout);
+    }
+
+    [Fact]
     public async Task At_app_stop_a_client_that_does_not_answer_the_close_is_aborted_after_the_close_timeout()
     {
         await using var server = await SessionTestServer.StartAsync();
