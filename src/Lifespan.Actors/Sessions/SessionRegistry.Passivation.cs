@@ -47,14 +47,13 @@ internal sealed partial class SessionRegistry
         }
 
         old.IsCurrent = false;
-        var token = old.Token;
         _count--;
         if (old.Buffer is not { Count: > 0 } waiting)
         {
             return;
         }
 
-        var entry = Start(token);   // messages arrived while it saved itself: bring it back, restored from the store
+        var entry = Start(waiting[0].Message);   // messages arrived while it saved itself: bring it back, restored from the store
         entry.Buffer = waiting;
         Flush(entry, sameEntry: false);
         entry.Open();

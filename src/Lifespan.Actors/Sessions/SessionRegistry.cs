@@ -77,17 +77,11 @@ internal sealed partial class SessionRegistry : UntypedActor, IWithTimers
     {
         switch (message)
         {
-            case RoutedEvent { Entry: { IsCurrent: true, Passivating: false } entry } r:
-                // Admitted and counted by SessionHub for the running session: no look-up and no check again.
-                entry.LastUsed = Environment.TickCount64;
-                entry.Actor.Tell(r.Event, Sender);
-                entry.LeaveRegistry();   // told: a handle's next event may go straight to the session
-                break;
             case RoutedEvent r:
                 Route(r.Event, Sender, r.Entry);
-                if (r.Entry is null)
+                if (r.Entry is null)   // routed: a handle's next event may go straight to its session
                 {
-                    _runtime.EndRoutingNew();   // routed: a handle's next event may go straight to its session
+                    _runtime.EndRoutingNew();
                 }
                 else
                 {
@@ -133,6 +127,14 @@ internal sealed partial class SessionRegistry : UntypedActor, IWithTimers
     /// </summary>
     private void Route(ISessionMessage message, IActorRef sender, SessionEntry? countedOn)
     {
+        if (countedOn is { IsCurrent: true, Passivating: false })
+        {
+            // Admitted and counted by SessionHub for the running session: no look-up and no check again.
+            countedOn.LastUsed = Environment.TickCount64;
+            countedOn.Actor.Tell(message, sender);
+            return;
+        }
+
         if (message is SessionEvent { Event: null })
         {
             Refuse(message, sender, "A SessionEvent needs an Event: create one with StateEvent.Create(\"State.Handler\", payload) or a state's Events class.");
@@ -174,7 +176,7 @@ internal sealed partial class SessionRegistry : UntypedActor, IWithTimers
             return;
         }
 
-        entry = Start(message.Token);
+        entry = Start(message);
         Tell(entry, message, sender, counted: false);
         entry.Open();   // its first message is in its mailbox: handles may tell it directly from now on
     }
@@ -189,9 +191,11 @@ internal sealed partial class SessionRegistry : UntypedActor, IWithTimers
         entry.Actor.Tell(message, sender);
     }
 
-    private SessionEntry Start(string token)
+    /// <summary>Starts the session <paramref name="first"/> is for, named as the extractor names it.</summary>
+    private SessionEntry Start(ISessionMessage first)
     {
-        var entry = new SessionEntry(token, _runtime.Extractor.EntityId(new SessionIdProbe(token))!);
+        var token = first.Token;
+        var entry = new SessionEntry(token, _runtime.Extractor.EntityId(first)!);
         var runtime = _runtime;
         entry.Actor = Context.ActorOf(Props.Create(() => new StateActor(entry, runtime)), entry.Id);
         Context.Watch(entry.Actor);
@@ -239,14 +243,4 @@ internal sealed partial class SessionRegistry : UntypedActor, IWithTimers
     private static partial void LogRefusedUnanswered(ILogger logger, string message, string reason);
 
     private static string Shorten(string? token) => token is null ? "(null)" : SessionToken.Redact(token);
-
-    /// <summary>A message that names only a token, to ask the extractor for the session's id.</summary>
-    private sealed record SessionIdProbe(string Token) : ISessionMessage
-    {
-        private bool PrintMembers(System.Text.StringBuilder builder)
-        {
-            SessionToken.PrintRedacted(builder, Token);
-            return true;
-        }
-    }
 }
