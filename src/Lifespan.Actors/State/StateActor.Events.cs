@@ -5,14 +5,10 @@ namespace Lifespan.Actors.State;
 /// <summary>Applying events and out-of-band changes.</summary>
 internal sealed partial class StateActor
 {
-    /// <summary>
-    /// Resolves and invokes the event's handler, or starts its background task. <paramref name="work"/> is the event's
-    /// work (the current work); an event with no one to answer may come without it, and then takes the session's reused
-    /// one only when there is more to do than send the delta: a refusal, a failure, a background task, or a result to
-    /// await or queue. Returns whether the event was applied without one.
-    /// </summary>
-    private bool StartEvent(StateEvent @event, EventWork? work)
+    /// <summary>Resolves and invokes the event's handler, or starts its background task; <paramref name="work"/> is the current work.</summary>
+    private void StartEvent(EventWork work)
     {
+        var @event = work.Event;
         var name = @event.Handler;
         int index;
         StateHandler handler;
@@ -23,15 +19,14 @@ internal sealed partial class StateActor
         }
         catch (ArgumentException ex)
         {
-            Finish(work ?? Inline(@event), null, ex);
-            return false;
+            Finish(work, null, ex);
+            return;
         }
 
         if (handler.IsBackground)
         {
-            work ??= Inline(@event);
             Finish(work, null, StartBackground(@event, index, handler));
-            return false;
+            return;
         }
 
         object? result;
@@ -41,26 +36,11 @@ internal sealed partial class StateActor
         }
         catch (Exception ex)
         {
-            Finish(work ?? Inline(@event), null, ex);
-            return false;
+            Finish(work, null, ex);
+            return;
         }
 
-        if (result is null && work is null)
-        {
-            PublishDelta();
-            return true;
-        }
-
-        Continue(work ?? Inline(@event), result, name);
-        return false;
-    }
-
-    /// <summary>The session's reused work object, set to <paramref name="event"/> (no one to answer) and made the current work.</summary>
-    private EventWork Inline(StateEvent @event)
-    {
-        _inline.Set(@event, null, 0, false);
-        _current = _inline;
-        return _inline;
+        Continue(work, result, name);
     }
 
     private void StartModify(ModifyWork work)

@@ -251,7 +251,7 @@ internal sealed partial class StateActor : UntypedActor, IWithTimers
         switch (work)
         {
             case EventWork e:
-                StartEvent(e.Event, e);
+                StartEvent(e);
                 break;
             case LockWork l:
                 GrantLock(l);
