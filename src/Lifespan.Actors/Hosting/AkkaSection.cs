@@ -49,7 +49,7 @@ internal static class AkkaSection
         text.Append("{\n");
         foreach (var child in children)
         {
-            text.Append(Quote(child.Key)).Append(child.GetChildren().Any() && !IsList(child.GetChildren().ToList()) ? " " : " = ");
+            text.Append(Quote(child.Key)).Append(" = ");   // "key = { ... }" is HOCON too
             Write(child, text);
             text.Append('\n');
         }
