@@ -4,7 +4,6 @@ using Akka.Hosting;
 using Lifespan.Actors.Configuration;
 using Lifespan.Actors.Hosting;
 using Lifespan.Actors.Lifespan;
-using Lifespan.Actors.Sessions;
 using Lifespan.Actors.State;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -15,6 +14,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using ReadmeExamples;
 using SessionOptions = Lifespan.Actors.Sessions.SessionOptions;
+using Lifespan.Actors.Sessions;
 
 namespace Lifespan.Actors.Tests;
 

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using Lifespan.Actors.Sessions;
 using Lifespan.Actors.State;
 
 namespace Lifespan.Actors.Benchmarks.Sessions;

@@ -1,5 +1,4 @@
 using Lifespan.Actors.Configuration;
-using Lifespan.Actors.Sessions;
 using Lifespan.Actors.State;
 
 namespace Demo.Host.States;

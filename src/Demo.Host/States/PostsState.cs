@@ -1,4 +1,3 @@
-using Lifespan.Actors.Sessions;
 using Lifespan.Actors.State;
 
 namespace Demo.Host.States;

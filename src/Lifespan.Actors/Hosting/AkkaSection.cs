@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Configuration;
-using Lifespan.Actors.Sessions;
 
 namespace Lifespan.Actors.Hosting;
 

@@ -1,5 +1,4 @@
 using System.Buffers;
-using Lifespan.Actors.Sessions;
 
 namespace Lifespan.Actors.Hosting;
 

@@ -1,4 +1,3 @@
-using Lifespan.Actors.Sessions;
 
 namespace Lifespan.Actors.Hosting;
 

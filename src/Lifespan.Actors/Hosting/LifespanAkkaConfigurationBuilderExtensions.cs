@@ -1,7 +1,6 @@
 using Akka.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Lifespan.Actors.Sessions;
 
 namespace Lifespan.Actors.Hosting;
 

@@ -1,7 +1,6 @@
 using Lifespan.Actors.Lifespan;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Lifespan.Actors.Sessions;
 
 namespace Lifespan.Actors.Hosting;
 

@@ -1,6 +1,5 @@
 using System.Reflection.Metadata;
 using Lifespan.Actors.Lifespan;
-using Lifespan.Actors.Sessions;
 
 [assembly: MetadataUpdateHandler(typeof(Lifespan.Actors.Hosting.LifespanHotReload))]
 

@@ -1,5 +1,4 @@
 using System.Net.WebSockets;
-using Lifespan.Actors.Sessions;
 using Lifespan.Actors.State;
 
 namespace Lifespan.Actors.Hosting;

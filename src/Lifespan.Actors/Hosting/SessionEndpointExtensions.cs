@@ -1,4 +1,3 @@
-using Lifespan.Actors.Sessions;
 using Lifespan.Actors.State;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -6,6 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Lifespan.Actors.Sessions;
 
 namespace Lifespan.Actors.Hosting;
 

@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using Lifespan.Actors.Sessions;
 
 namespace Lifespan.Actors.Hosting;
 

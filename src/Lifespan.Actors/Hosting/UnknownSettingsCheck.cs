@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Configuration;
-using Lifespan.Actors.Sessions;
 
 namespace Lifespan.Actors.Hosting;
 

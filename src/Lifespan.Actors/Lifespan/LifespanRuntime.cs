@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging;
-using Lifespan.Actors.Sessions;
 
 namespace Lifespan.Actors.Lifespan;
 

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using Lifespan.Actors.Sessions;
 
 namespace Lifespan.Actors.Lifespan;
 

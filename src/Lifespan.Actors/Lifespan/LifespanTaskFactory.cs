@@ -2,7 +2,6 @@ using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
-using Lifespan.Actors.Sessions;
 
 namespace Lifespan.Actors.Lifespan;
 

@@ -1,6 +1,5 @@
 using System.Collections;
 using System.Reflection;
-using Lifespan.Actors.Sessions;
 using Lifespan.Actors.State;
 using Microsoft.Extensions.DependencyInjection;
 

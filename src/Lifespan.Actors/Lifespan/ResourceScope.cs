@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using Lifespan.Actors.Sessions;
 
 namespace Lifespan.Actors.Lifespan;
 

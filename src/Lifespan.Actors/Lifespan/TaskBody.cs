@@ -1,6 +1,5 @@
 using System.Reflection;
 using Microsoft.Extensions.DependencyInjection;
-using Lifespan.Actors.Sessions;
 
 namespace Lifespan.Actors.Lifespan;
 

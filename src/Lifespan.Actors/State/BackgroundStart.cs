@@ -1,5 +1,6 @@
 using Lifespan.Actors.Sessions;
 
+
 namespace Lifespan.Actors.State;
 
 /// <summary>What a <see cref="BackgroundTaskActor"/> is started with.</summary>

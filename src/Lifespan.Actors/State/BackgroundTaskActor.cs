@@ -1,5 +1,6 @@
 using Lifespan.Actors.Sessions;
 
+
 namespace Lifespan.Actors.State;
 
 /// <summary>

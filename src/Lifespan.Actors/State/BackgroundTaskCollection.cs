@@ -1,6 +1,5 @@
 using System.Collections;
 using System.Collections.Concurrent;
-using Lifespan.Actors.Sessions;
 
 namespace Lifespan.Actors.State;
 

@@ -1,5 +1,6 @@
 using Lifespan.Actors.Sessions;
 
+
 namespace Lifespan.Actors.State;
 
 /// <summary>A running background task, as <see cref="SessionHub.BackgroundTasks"/> lists it.</summary>

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Lifespan.Actors.Sessions;
 
 namespace Lifespan.Actors.State;
 

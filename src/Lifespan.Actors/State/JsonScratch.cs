@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Text;
 using System.Text.Json;
-using Lifespan.Actors.Sessions;
 
 namespace Lifespan.Actors.State;
 

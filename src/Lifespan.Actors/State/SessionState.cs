@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Lifespan.Actors.Sessions;
 
 namespace Lifespan.Actors.State;
 

@@ -1,5 +1,6 @@
 using Lifespan.Actors.Sessions;
 
+
 namespace Lifespan.Actors.State;
 
 /// <summary>Queueing events behind the running work, and refusing them once the queue is full.</summary>

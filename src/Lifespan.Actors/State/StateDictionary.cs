@@ -1,6 +1,5 @@
 using System.Collections;
 using System.Diagnostics.CodeAnalysis;
-using Lifespan.Actors.Sessions;
 
 namespace Lifespan.Actors.State;
 

@@ -1,5 +1,6 @@
 using Lifespan.Actors.Sessions;
 
+
 namespace Lifespan.Actors.State;
 
 /// <summary>An event sent with <see cref="SessionHub.DispatchAsync"/> was refused or its handler failed.</summary>

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using Lifespan.Actors.Sessions;
 
 namespace Lifespan.Actors.State;
 

@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.Json;
 using Akka.Hosting;
 using Lifespan.Actors.Hosting;
-using Lifespan.Actors.Sessions;
 using Lifespan.Actors.State;
 using Lifespan.Actors.Tests.Sessions;
 using Microsoft.AspNetCore.Builder;
@@ -12,6 +11,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Lifespan.Actors.Sessions;
 
 namespace Lifespan.Actors.Tests.Hosting;
 

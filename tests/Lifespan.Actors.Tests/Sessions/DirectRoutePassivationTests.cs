@@ -1,5 +1,6 @@
 using Lifespan.Actors.Sessions;
 
+
 namespace Lifespan.Actors.Tests.Sessions;
 
 /// <summary>A handle's direct route across passivations: closed while the session saves itself, nothing lost or reordered.</summary>

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Net.Http.Json;
-using Lifespan.Actors.Sessions;
 using Lifespan.Actors.State;
 
 namespace Lifespan.Actors.Tests.Sessions;

@@ -1,4 +1,3 @@
-using Lifespan.Actors.Sessions;
 using Lifespan.Actors.State;
 
 namespace Lifespan.Actors.Tests.State;

@@ -3,7 +3,6 @@ using Lifespan.Actors.Generators;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Lifespan.Actors.Sessions;
 
 namespace Lifespan.Actors.Tests.State;
 

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using Lifespan.Actors.Sessions;
 using Lifespan.Actors.State;
 
 namespace Lifespan.Actors.Tests.State.Seed;

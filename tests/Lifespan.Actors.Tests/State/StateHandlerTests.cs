@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Lifespan.Actors.Sessions;
 using Lifespan.Actors.State;
 using Lifespan.Actors.Tests.State.Seed;
 using SeedState = Lifespan.Actors.Tests.State.Seed.MyTaskState;

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Lifespan.Actors.Sessions;
 using Lifespan.Actors.State;
 
 namespace Lifespan.Actors.Tests.State;
