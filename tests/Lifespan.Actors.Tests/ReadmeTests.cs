@@ -4,6 +4,7 @@ using Akka.Hosting;
 using Lifespan.Actors.Configuration;
 using Lifespan.Actors.Hosting;
 using Lifespan.Actors.Lifespan;
+using Lifespan.Actors.Sessions;
 using Lifespan.Actors.State;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -14,7 +15,6 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using ReadmeExamples;
 using SessionOptions = Lifespan.Actors.Sessions.SessionOptions;
-using Lifespan.Actors.Sessions;
 
 namespace Lifespan.Actors.Tests;
 

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Lifespan.Actors.Benchmarks.Infrastructure;
-using Lifespan.Actors.State;
 using Lifespan.Actors.Sessions;
+using Lifespan.Actors.State;
 
 namespace Lifespan.Actors.Benchmarks.Sessions;
 

@@ -2,9 +2,9 @@ using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
 using Lifespan.Actors.Benchmarks.Sessions;
+using Lifespan.Actors.Sessions;
 using Lifespan.Actors.State;
 using Microsoft.AspNetCore.Http;
-using Lifespan.Actors.Sessions;
 
 namespace Lifespan.Actors.Benchmarks.WebSockets;
 

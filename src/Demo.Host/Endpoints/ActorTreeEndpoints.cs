@@ -3,8 +3,8 @@ using Akka.Actor;
 using Akka.Hosting;
 using Lifespan.Actors.Hosting;
 using Lifespan.Actors.Lifespan;
-using Lifespan.Actors.State;
 using Lifespan.Actors.Sessions;
+using Lifespan.Actors.State;
 
 namespace Demo.Host.Endpoints;
 

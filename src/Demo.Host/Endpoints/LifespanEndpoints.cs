@@ -1,6 +1,6 @@
 using Lifespan.Actors.Lifespan;
-using Lifespan.Actors.State;
 using Lifespan.Actors.Sessions;
+using Lifespan.Actors.State;
 
 namespace Demo.Host.Endpoints;
 

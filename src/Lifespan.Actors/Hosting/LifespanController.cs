@@ -1,12 +1,12 @@
 using System.Collections.Immutable;
 using Akka.Hosting;
 using Lifespan.Actors.Lifespan;
+using Lifespan.Actors.Sessions;
 using Lifespan.Actors.State;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Lifespan.Actors.Sessions;
 
 namespace Lifespan.Actors.Hosting;
 

@@ -1,7 +1,7 @@
 using Akka.Hosting;
+using Lifespan.Actors.Sessions;
 using Lifespan.Actors.State;
 using Microsoft.Extensions.Hosting;
-using Lifespan.Actors.Sessions;
 
 namespace Lifespan.Actors.Hosting;
 

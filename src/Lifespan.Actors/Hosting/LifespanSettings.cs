@@ -1,8 +1,8 @@
 using Lifespan.Actors.Configuration;
 using Lifespan.Actors.Lifespan;
+using Lifespan.Actors.Sessions;
 using Lifespan.Actors.State;
 using Microsoft.Extensions.Configuration;
-using Lifespan.Actors.Sessions;
 
 namespace Lifespan.Actors.Hosting;
 

@@ -2,8 +2,8 @@ using System.Buffers;
 using System.Net.WebSockets;
 using System.Runtime.CompilerServices;
 using System.Text;
-using Lifespan.Actors.State;
 using Lifespan.Actors.Sessions;
+using Lifespan.Actors.State;
 
 namespace Lifespan.Actors.Hosting;
 

@@ -1,8 +1,8 @@
 using System.Net.WebSockets;
 using System.Threading.RateLimiting;
+using Lifespan.Actors.Sessions;
 using Lifespan.Actors.State;
 using Microsoft.Extensions.Logging;
-using Lifespan.Actors.Sessions;
 
 namespace Lifespan.Actors.Hosting;
 

@@ -1,6 +1,6 @@
+using Lifespan.Actors.Sessions;
 using Lifespan.Actors.State;
 using static Microsoft.Playwright.Assertions;
-using Lifespan.Actors.Sessions;
 
 namespace Demo.Host.Tests.Browser;
 

@@ -1,9 +1,9 @@
 using System.Net.WebSockets;
 using Lifespan.Actors.Hosting;
+using Lifespan.Actors.Sessions;
 using Lifespan.Actors.State;
 using Lifespan.Actors.Tests.Sessions;
 using Microsoft.Extensions.DependencyInjection;
-using Lifespan.Actors.Sessions;
 
 namespace Lifespan.Actors.Tests.Hosting;
 

@@ -1,7 +1,7 @@
 using System.Net.WebSockets;
+using Lifespan.Actors.Sessions;
 using Lifespan.Actors.State;
 using Lifespan.Actors.Tests.Sessions;
-using Lifespan.Actors.Sessions;
 
 namespace Lifespan.Actors.Tests.Hosting;
 

@@ -1,10 +1,10 @@
 using Lifespan.Actors.Lifespan;
+using Lifespan.Actors.Sessions;
 using Lifespan.Actors.State;
 using Lifespan.Actors.Tests.Lifespan;
 using Lifespan.Actors.Tests.Sessions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Lifespan.Actors.Sessions;
 
 namespace Lifespan.Actors.Tests.Hosting;
 

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Akka.Hosting;
 using Lifespan.Actors.Hosting;
+using Lifespan.Actors.Sessions;
 using Lifespan.Actors.State;
 using Lifespan.Actors.Tests.Sessions;
 using Microsoft.AspNetCore.Builder;
@@ -11,7 +12,6 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Lifespan.Actors.Sessions;
 
 namespace Lifespan.Actors.Tests.Hosting;
 

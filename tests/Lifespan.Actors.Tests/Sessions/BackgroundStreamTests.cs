@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
-using Lifespan.Actors.State;
 using Lifespan.Actors.Sessions;
+using Lifespan.Actors.State;
 
 namespace Lifespan.Actors.Tests.Sessions;
 

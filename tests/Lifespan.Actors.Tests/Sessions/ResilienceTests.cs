@@ -1,5 +1,5 @@
-using Lifespan.Actors.State;
 using Lifespan.Actors.Sessions;
+using Lifespan.Actors.State;
 
 namespace Lifespan.Actors.Tests.Sessions;
 

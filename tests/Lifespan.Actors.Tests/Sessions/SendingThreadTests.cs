@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
-using Lifespan.Actors.State;
 using Lifespan.Actors.Sessions;
+using Lifespan.Actors.State;
 
 namespace Lifespan.Actors.Tests.Sessions;
 
